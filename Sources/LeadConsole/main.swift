@@ -1,0 +1,3 @@
+import Foundation
+
+exit(LeadConsoleCommand.main(Array(CommandLine.arguments.dropFirst())))
