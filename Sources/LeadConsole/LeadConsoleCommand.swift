@@ -1,8 +1,67 @@
 import Foundation
+import LeadCore
 
 /// The command line: picks a subcommand and maps its result to an exit status.
 enum LeadConsoleCommand {
+  static let version = "0.1.0"
+
+  static let usage = """
+    lead-console: type phone leads into Gentleman CRM.
+
+    Usage:
+      lead-console [--sandbox] [options]   open the console
+      lead-console send [options]          send one lead (see: lead-console send --help)
+      lead-console history [--json]        list the history log
+      lead-console sandbox [options]       run the local sandbox CRM
+      lead-console --version
+
+    Options for every command:
+      --endpoint URL          the CRM endpoint (default \(CRMClient.defaultEndpoint))
+      --log FILE              the history log (default $XDG_STATE_HOME/gentleman-lead-console/history.jsonl)
+      --help                  this text, or a command's own help
+
+    Console options:
+      --sandbox               start the built-in sandbox on a free loopback port, with a demo key
+                              and a history file of its own, and send to it
+      --key KEY               the API key (visible in the process list: prefer
+                              GENTLEMAN_API_KEY or the config file)
+      --get                   send with GET (the key then travels in the URL)
+      --connect-timeout S     seconds to connect (default 5)
+      --timeout S             seconds for the whole request (default 15)
+
+    The key is read from --key, else GENTLEMAN_API_KEY, else "key" in
+    $XDG_CONFIG_HOME/gentleman-lead-console/config.json (which may also set "endpoint",
+    "connect_timeout", "timeout" and "operator").
+
+    Exit status of the console: 0 after quitting, 2 on a usage or configuration error.
+    """
+
   static func main(_ arguments: [String]) -> Int32 {
-    0
+    let environment = ProcessInfo.processInfo.environment
+    let command = arguments.first
+    let rest = Array(arguments.dropFirst())
+    do {
+      switch command {
+      case "send": return try SendCommand.run(rest, environment: environment)
+      case "history": return try HistoryCommand.run(rest, environment: environment)
+      case "sandbox": return try SandboxCommand.run(rest)
+      case "--version":
+        print("lead-console \(version)")
+        return 0
+      case "--help", "-h", "help":
+        print(usage)
+        return 0
+      default: return try ConsoleCommand.run(arguments, environment: environment)
+      }
+    } catch {
+      printError("lead-console: \(error)")
+      printError("Try 'lead-console --help'.")
+      return 2
+    }
   }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -9,19 +9,33 @@ public enum Key: Sendable, Equatable, Hashable {
   case alt(Character)
   /// A function key, F1 to F12.
   case function(Int)
+  /// Enter (Return).
   case enter
+  /// Tab.
   case tab
+  /// Shift-Tab.
   case backTab
+  /// Arrow up.
   case up
+  /// Arrow down.
   case down
+  /// Arrow left.
   case left
+  /// Arrow right.
   case right
+  /// Home.
   case home
+  /// End.
   case end
+  /// Page Up.
   case pageUp
+  /// Page Down.
   case pageDown
+  /// Backspace, whichever code the terminal sends for it.
   case backspace
+  /// Delete (forward delete).
   case delete
+  /// Esc on its own.
   case escape
   /// Text that arrived as one paste (bracketed paste), taken in one step.
   case paste(String)

@@ -1,0 +1,56 @@
+import Foundation
+import LeadCore
+import LeadSandbox
+import LeadUI
+
+/// `lead-console` with no subcommand: the full-screen console.
+enum ConsoleCommand {
+  static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    var reader = try ArgumentReader(arguments, valued: ClientOptions.valued)
+    if try reader.flag("--help") {
+      print(LeadConsoleCommand.usage)
+      return 0
+    }
+    var server: SandboxServer?
+    var sandbox: (url: URL, key: String, log: URL)?
+    if try reader.flag("--sandbox") {
+      let folder = sandboxFolder(environment: environment)
+      let demo = SandboxServer(
+        configuration: SandboxConfiguration(
+          port: 0, key: SandboxCommand.demoKey,
+          recordFile: folder.appendingPathComponent("sandbox-requests.jsonl")))
+      let log = folder.appendingPathComponent("sandbox-history.jsonl")
+      sandbox = (try demo.start(), SandboxCommand.demoKey, log)
+      server = demo
+    }
+    defer { server?.stop() }
+    let options = try ClientOptions(
+      reading: &reader, environment: environment, sandbox: sandbox)
+    try reader.checkAllUsed()
+    if let stray = reader.arguments.first {
+      throw UsageError(description: "unexpected argument '\(stray)'")
+    }
+
+    let client = options.client()
+    var notices = options.warnings
+    if client == nil { notices.append(options.configuration.missingKeyHelp) }
+    let history = HistoryLog(url: options.logFile)
+    let setup = ConsoleSetup(
+      context: ConsoleContext(
+        endpoint: options.configuration.endpoint,
+        maskedKey: options.configuration.key?.masked,
+        canSend: client != nil,
+        notices: notices),
+      dispatcher: client.map {
+        LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)
+      },
+      history: history)
+    return ConsoleRunner.run(setup)
+  }
+
+  /// Where the demo keeps its history and the sandbox's record of requests: beside the real
+  /// history, in files of their own, so demo leads never mix with real ones.
+  static func sandboxFolder(environment: [String: String]) -> URL {
+    Configuration.defaultHistoryFile(environment: environment).deletingLastPathComponent()
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import LeadCore
+import LeadUI
+
+/// `lead-console send`: one lead from the command line, for scripts.
+enum SendCommand {
+  static let help = """
+    Usage: lead-console send [--first-name A] [--last-name B] [--phone P] [--email E]
+                             [--comment C] [--field CODE=VALUE]... [--get] [--dry-run] [--json]
+                             [--key KEY] [--endpoint URL] [--log FILE]
+                             [--connect-timeout S] [--timeout S]
+
+    Checks the lead, writes it to the history log, sends it once and reports the outcome.
+    A phone or an e-mail is required. --field adds an extra CRM field by its code.
+    --dry-run prints the request (method, URL, body; the key masked) and sends nothing.
+    --json prints the outcome as one JSON object.
+
+    Exit status:
+      0  accepted by the CRM
+      1  rejected by the CRM (codes and messages printed)
+      2  usage, validation or configuration error (nothing sent)
+      3  not delivered: the lead stays queued in the log; do not send it again yourself
+      4  uncertain: the request went out but the answer does not tell; check the CRM
+    """
+
+  static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    var reader = try ArgumentReader(
+      arguments,
+      valued: ClientOptions.valued.union([
+        "--first-name", "--last-name", "--phone", "--email", "--comment", "--field",
+      ])
+    )
+    if try reader.flag("--help") {
+      print(help)
+      return 0
+    }
+    let lead = Lead(
+      firstName: try reader.value("--first-name") ?? "",
+      lastName: try reader.value("--last-name") ?? "",
+      phone: try reader.value("--phone") ?? "",
+      email: try reader.value("--email") ?? "",
+      comment: try reader.value("--comment") ?? "",
+      extraFields: try reader.values("--field").map(parseField)
+    )
+    let dryRun = try reader.flag("--dry-run")
+    let json = try reader.flag("--json")
+    let options = try ClientOptions(reading: &reader, environment: environment)
+    try reader.checkAllUsed()
+    if let stray = reader.arguments.first {
+      throw UsageError(description: "unexpected argument '\(stray)'")
+    }
+
+    let checked: Lead
+    do {
+      checked = try lead.validated()
+    } catch {
+      for problem in error.problems {
+        printError("lead-console: \(problem.field): \(problem.message)")
+      }
+      printError("Nothing was sent.")
+      return 2
+    }
+    for warning in options.warnings { printError(warning) }
+    guard let client = options.client() else {
+      printError("lead-console: no API key; nothing was sent.")
+      printError(options.configuration.missingKeyHelp)
+      return 2
+    }
+    if dryRun {
+      print(client.dryRun(for: checked))
+      return 0
+    }
+
+    let log = HistoryLog(url: options.logFile)
+    let dispatcher = LeadDispatcher(
+      log: log, client: client, operatorName: options.configuration.operatorName)
+    let entry: HistoryEntry
+    do {
+      entry = try dispatcher.enqueue(checked)
+    } catch {
+      printError("lead-console: could not write the history log: \(error). Nothing was sent.")
+      return 2
+    }
+    let outcome = runBlocking { await dispatcher.deliver(entry) }
+    report(outcome, id: entry.id, json: json)
+    return exitStatus(for: outcome.kind)
+  }
+
+  /// Reads `CODE=VALUE`; the code's form is checked with the rest of the lead.
+  static func parseField(_ text: String) throws(UsageError) -> ExtraField {
+    guard let equals = text.firstIndex(of: "=") else {
+      throw UsageError(description: "--field takes CODE=VALUE, not '\(text)'")
+    }
+    return ExtraField(
+      code: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+  }
+
+  static func exitStatus(for kind: OutcomeKind) -> Int32 {
+    switch kind {
+    case .accepted: 0
+    case .rejected: 1
+    case .notDelivered: 3
+    case .uncertain: 4
+    }
+  }
+
+  static func report(_ outcome: Outcome, id: LeadID, json: Bool) {
+    if json {
+      print(OutcomeReport(id: id, outcome: outcome).jsonLine())
+      return
+    }
+    let reason = TerminalText.neutralised(outcome.reason)
+    switch outcome.kind {
+    case .accepted:
+      print("lead \(id): accepted")
+    case .rejected:
+      print("lead \(id): rejected by the CRM")
+      for error in outcome.errors { print("  \(error.code) \(error.message)") }
+    case .notDelivered:
+      print("lead \(id): not delivered (\(reason)); it stays queued in the history log")
+    case .uncertain:
+      print("lead \(id): uncertain (\(reason)); check the CRM before sending it again")
+    }
+  }
+}

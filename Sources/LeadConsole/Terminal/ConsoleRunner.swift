@@ -1,0 +1,143 @@
+import Foundation
+import LeadCore
+import LeadUI
+
+/// What the console needs to run: its setting, the sender, and the history it shows.
+struct ConsoleSetup {
+  /// Endpoint, masked key and start-up notices, as the operator sees them.
+  var context: ConsoleContext
+  /// Writes leads to the history log and sends them; nil when nothing can be sent (no key).
+  var dispatcher: LeadDispatcher?
+  /// The history log read into the history pane at start.
+  var history: HistoryLog
+}
+
+/// The full-screen console. All curses calls happen in its loop on the main thread; the
+/// history load and every delivery run in background tasks and come back as events, so the
+/// keys keep working while requests are in flight.
+enum ConsoleRunner {
+  /// Exit status when the terminal cannot be used; the reason goes to standard error.
+  static let terminalUnusableStatus: Int32 = 2
+
+  /// Runs the console and answers the exit status: 0 when the operator quits, 128 plus the
+  /// signal's number when SIGINT (130), SIGTERM (143) or SIGHUP (129) stops it, or
+  /// `terminalUnusableStatus`. Must be called on the main thread.
+  static func run(_ setup: ConsoleSetup) -> Int32 {
+    MainActor.assumeIsolated {
+      let session: TerminalSession
+      do throws(TerminalError) {
+        session = try TerminalSession.enter(environment: ProcessInfo.processInfo.environment)
+      } catch {
+        FileHandle.standardError.write(Data("lead-console: \(error.description)\n".utf8))
+        return terminalUnusableStatus
+      }
+      defer { session.leave() }
+
+      var loop = ConsoleLoop(setup: setup, session: session)
+      return loop.run()
+    }
+  }
+}
+
+/// One run of the console: the terminal, the state, and the inbox background work posts to.
+@MainActor
+private struct ConsoleLoop {
+  private let setup: ConsoleSetup
+  private let session: TerminalSession
+  private let inbox = ConsoleInbox()
+  private var state: ConsoleState
+  private var presenter: CursesPresenter
+  private var decoder = KeyDecoder()
+  private var size: (rows: Int, columns: Int)
+
+  init(setup: ConsoleSetup, session: TerminalSession) {
+    var context = setup.context
+    if let notice = session.localeNotice { context.notices.append(notice) }
+    self.setup = setup
+    self.session = session
+    self.state = ConsoleState(context: context)
+    self.presenter = CursesPresenter(palette: session.palette)
+    self.size = session.size
+  }
+
+  /// Reads keys, applies events and draws until the operator quits or a signal stops it.
+  mutating func run() -> Int32 {
+    loadHistory()
+    var events: [ConsoleEvent] = [.resized(rows: size.rows, columns: size.columns)]
+    while true {
+      events += inbox.drain()
+      if !events.isEmpty {
+        guard process(events) else { return 0 }
+        events = []
+        presenter.present(ConsoleRenderer.render(state, rows: size.rows, columns: size.columns))
+      }
+
+      let signal = TerminalRescue.stopSignal.load(ordering: .sequentiallyConsistent)
+      if signal != 0 { return 128 + signal }
+      for input in decoder.feed(session.readInput()) {
+        switch input {
+        case .key(let key):
+          events.append(.key(key))
+        case .resized:
+          size = session.size
+          presenter.invalidate()
+          events.append(.resized(rows: size.rows, columns: size.columns))
+        }
+      }
+    }
+  }
+
+  /// Applies events in order, with the events that performing their effects produces right
+  /// behind them; answers false once the operator has asked to quit.
+  private mutating func process(_ events: [ConsoleEvent]) -> Bool {
+    var queue = events
+    var next = 0
+    while next < queue.count {
+      let effects = state.handle(queue[next])
+      next += 1
+      for effect in effects {
+        switch effect {
+        case .quit:
+          return false
+        case .submit(let lead):
+          queue += submit(lead)
+        }
+      }
+    }
+    return true
+  }
+
+  /// Writes the lead to the history log here (a lead is on disk before anything else happens
+  /// to it), then sends it in a background task whose result comes back through the inbox.
+  private func submit(_ lead: Lead) -> [ConsoleEvent] {
+    guard let dispatcher = setup.dispatcher else {
+      return [.queueFailed(lead: lead, message: "there is no API key to send with")]
+    }
+    let entry: HistoryEntry
+    do {
+      entry = try dispatcher.enqueue(lead)
+    } catch {
+      return [.queueFailed(lead: lead, message: error.description)]
+    }
+
+    let inbox = self.inbox
+    Task.detached {
+      let report = await dispatcher.deliverReporting(entry)
+      let outcome = report.outcome
+      inbox.post(.leadUpdated(id: entry.id, state: LeadState(outcome.kind), outcome: outcome))
+      if let problem = report.historyError {
+        inbox.post(.notice("The history log missed this attempt: \(problem.description)"))
+      }
+    }
+    return [.leadQueued(entry), .leadUpdated(id: entry.id, state: .sending, outcome: nil)]
+  }
+
+  /// Reads the history log off the main thread, so a long log never delays the first frame.
+  private func loadHistory() {
+    let history = setup.history
+    let inbox = self.inbox
+    Task.detached {
+      inbox.post(.historyLoaded(history.load()))
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import CNcursesw
+import Glibc
+
+/// Curses on this process's terminal, from `enter` to `leave`: locale, tty modes, colours, the
+/// held standard error, and the rescue paths that put the terminal back if the program is
+/// stopped by a signal, exits early or crashes. Used from the main thread only.
+final class TerminalSession {
+  /// How style roles look on this terminal.
+  let palette: Palette
+  /// Said once to the operator when the locale had to be replaced by C.UTF-8.
+  let localeNotice: String?
+
+  /// How long one key read waits, so the loop also sees background results and stop signals.
+  static let readTimeoutMilliseconds: Int32 = 40
+  /// How long curses waits after Esc for the rest of a key sequence.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  private let screen: OpaquePointer
+  private var savedTerminal: termios
+  private let heldError: HeldStandardError?
+  private var isActive = true
+
+  private static let bracketedPasteOn = "\u{1B}[?2004h"
+  private static let bracketedPasteOff = "\u{1B}[?2004l"
+
+  private init(
+    screen: OpaquePointer, savedTerminal: termios, heldError: HeldStandardError?,
+    palette: Palette, localeNotice: String?
+  ) {
+    self.screen = screen
+    self.savedTerminal = savedTerminal
+    self.heldError = heldError
+    self.palette = palette
+    self.localeNotice = localeNotice
+  }
+
+  deinit {
+    leave()
+  }
+
+  /// Takes over the terminal. Raw mode makes Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys instead
+  /// of signals and flow control.
+  static func enter(environment: [String: String]) throws(TerminalError) -> TerminalSession {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+    let notice = try chooseLocale(environment: environment)
+    var saved = termios()
+    guard tcgetattr(STDOUT_FILENO, &saved) == 0 else { throw .notATerminal }
+
+    // Handlers go in before curses starts: curses then leaves SIGINT and SIGTERM to them.
+    let heldError = HeldStandardError.begin()
+    TerminalRescue.arm(terminal: saved, descriptor: STDOUT_FILENO, heldError: heldError)
+    guard let screen = cn_newterm(), cn_can_move_cursor() else {
+      // Without a screen endwin only answers ERR; with one it gives back what newterm took.
+      _ = endwin()
+      _ = tcsetattr(STDOUT_FILENO, TCSANOW, &saved)
+      TerminalRescue.disarm()
+      heldError?.end()
+      throw .unusableTerminal(type: environment["TERM"] ?? "")
+    }
+
+    _ = raw()
+    _ = noecho()
+    _ = nonl()
+    _ = keypad(cn_stdscr(), true)
+    _ = set_escdelay(escapeDelayMilliseconds)
+    wtimeout(cn_stdscr(), readTimeoutMilliseconds)
+    _ = putp(bracketedPasteOn)
+    return TerminalSession(
+      screen: screen, savedTerminal: saved, heldError: heldError,
+      palette: choosePalette(environment: environment), localeNotice: notice)
+  }
+
+  /// Gives the terminal back exactly as it was; safe to call more than once.
+  func leave() {
+    guard isActive else { return }
+    isActive = false
+
+    // After a rescue (hang-up, a sent fatal signal) the terminal is already back: curses must
+    // not write to it again, or it would jump to the alternate screen's saved cursor.
+    if TerminalRescue.isArmed {
+      _ = putp(Self.bracketedPasteOff)
+      _ = endwin()
+      delscreen(screen)
+    }
+    // endwin restores the modes curses saw at start; the saved copy is the same, and also
+    // covers the rescued case.
+    _ = tcsetattr(STDOUT_FILENO, TCSANOW, &savedTerminal)
+    TerminalRescue.disarm()
+    heldError?.end()
+  }
+
+  /// The screen size curses currently knows.
+  var size: (rows: Int, columns: Int) {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    cn_getmaxyx(&rows, &columns)
+    return (Int(max(0, rows)), Int(max(0, columns)))
+  }
+
+  /// Waits up to the read timeout for one key or event from curses.
+  func readInput() -> RawInput {
+    var value: wint_t = 0
+    switch cn_get_wch(&value) {
+    case OK: return .character(UInt32(value))
+    case KEY_CODE_YES: return .keyCode(Int32(bitPattern: UInt32(value)))
+    default: return .idle
+    }
+  }
+
+  /// Colour pairs when the terminal has colours and `NO_COLOR` is unset or empty, as the
+  /// no-color.org convention asks; otherwise the monochrome table.
+  private static func choosePalette(environment: [String: String]) -> Palette {
+    let colourRefused = !(environment["NO_COLOR"] ?? "").isEmpty
+    guard !colourRefused, has_colors(), start_color() == OK else { return .monochrome() }
+    return .coloured(defaultColors: use_default_colors() == OK)
+  }
+}

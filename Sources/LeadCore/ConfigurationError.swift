@@ -1,0 +1,47 @@
+/// Why the settings could not be resolved; nothing is sent while one of these stands.
+public enum ConfigurationError: Error, Equatable, Sendable {
+  /// The config file exists but cannot be read.
+  case unreadableConfigFile(path: String, reason: String)
+  /// The config file is not a JSON object.
+  case malformedConfigFile(path: String, detail: String)
+  /// A setting has the wrong type, e.g. a timeout written as text.
+  case invalidSetting(setting: String, detail: String)
+  /// A timeout outside `Timeouts.allowedRange`.
+  case timeoutOutOfRange(setting: String, value: Double)
+  /// An endpoint that is not an http or https URL.
+  case invalidEndpoint(setting: String, value: String)
+}
+
+extension ConfigurationError: CustomStringConvertible {
+  /// What is wrong and where, in words an operator can act on.
+  public var description: String {
+    switch self {
+    case .unreadableConfigFile(let path, let reason):
+      return "cannot read the config file \(path): \(reason)"
+    case .malformedConfigFile(let path, let detail):
+      return "the config file \(path) is not valid JSON (\(detail)); it must be an object such as"
+        + #" {"key": "...", "endpoint": "http://..."}"#
+    case .invalidSetting(let setting, let detail):
+      return "\(setting): \(detail)"
+    case .timeoutOutOfRange(let setting, let value):
+      let range = Timeouts.allowedRange
+      return "\(setting) is \(value) s; it must be between \(range.lowerBound) and"
+        + " \(range.upperBound) seconds"
+    case .invalidEndpoint(let setting, let value):
+      return "\(setting) \"\(TextExcerpt.of(value, limit: 120))\" is not an http:// or https://"
+        + " URL with a host"
+    }
+  }
+}
+
+/// Where the API key came from.
+public enum KeySource: String, Sendable, Equatable {
+  /// The `--key` option.
+  case flag
+  /// The `GENTLEMAN_API_KEY` environment variable.
+  case environment
+  /// `key` in the config file.
+  case configFile = "config_file"
+  /// No key anywhere.
+  case none
+}

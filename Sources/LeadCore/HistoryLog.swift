@@ -1,0 +1,109 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The JSON Lines history of every lead: append-only, one record per line, never the API key.
+///
+/// Each record goes out in a single `write(2)` on an `O_APPEND` descriptor and is flushed with
+/// `fsync` before `append` returns, so a crash leaves at most one torn last line; readers skip
+/// such lines and the next append starts on a fresh line.
+public final class HistoryLog: Sendable {
+  /// The log file.
+  public let url: URL
+
+  /// Serialises appends within the process, so the torn-line check and the write belong together.
+  private let appendLock = Mutex(())
+
+  /// Opens (lazily) the log at `url`; nothing is created until the first append.
+  public init(url: URL) {
+    self.url = url
+  }
+
+  /// Appends one record and flushes it to disk; creates the directory (0700) and file (0600).
+  public func append(_ record: HistoryRecord) throws(HistoryError) {
+    var bytes = try record.jsonLine()
+    bytes.append(UInt8(ascii: "\n"))
+
+    try appendLock.withLock { _ throws(HistoryError) in
+      try createDirectory()
+      let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+      guard fd >= 0 else {
+        throw .cannotOpen(path: url.path, reason: Self.lastError())
+      }
+      defer { close(fd) }
+
+      if !endsWithNewline(fd) {
+        bytes.insert(UInt8(ascii: "\n"), at: 0)
+      }
+      try writeAll(bytes, to: fd)
+      guard fsync(fd) == 0 else {
+        throw .cannotSync(path: url.path, reason: Self.lastError())
+      }
+    }
+  }
+
+  /// Reads the whole log; damaged lines are skipped and listed, never fatal.
+  public func load() -> HistorySnapshot {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+      return HistorySnapshot()
+    } catch {
+      return HistorySnapshot(readProblem: "cannot read \(url.path): \(error.localizedDescription)")
+    }
+    let bytes = [UInt8](data)
+    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    return HistorySnapshot.fold(lines: lines)
+  }
+
+  private func createDirectory() throws(HistoryError) {
+    let directory = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: NSNumber(value: 0o700)])
+    } catch {
+      throw .cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// True for an empty file or one whose last byte is `\n`; a torn or padded tail is not.
+  private func endsWithNewline(_ fd: Int32) -> Bool {
+    var status = stat()
+    guard fstat(fd, &status) == 0, status.st_size > 0 else {
+      return true
+    }
+    var last: UInt8 = 0
+    guard pread(fd, &last, 1, status.st_size - 1) == 1 else {
+      return false
+    }
+    return last == UInt8(ascii: "\n")
+  }
+
+  /// One `write` in the normal case; continues after a short write or an interrupted call.
+  private func writeAll(_ bytes: [UInt8], to fd: Int32) throws(HistoryError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR {
+          continue
+        }
+        throw .cannotWrite(path: url.path, reason: Self.lastError())
+      }
+      offset += written
+    }
+  }
+
+  private static func lastError() -> String {
+    String(cString: strerror(errno))
+  }
+}

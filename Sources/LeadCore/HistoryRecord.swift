@@ -1,0 +1,190 @@
+import Foundation
+
+/// One line of the history log. A lead's records, read in order, give its state.
+public enum HistoryRecord: Sendable, Equatable {
+  /// The lead was accepted for sending; written and flushed before any request goes out.
+  case queued(
+    id: LeadID, time: Date, lead: Lead, endpoint: String, method: HTTPMethod,
+    operatorName: String?)
+  /// Attempt number `attempt` (from 1) is starting.
+  case sending(id: LeadID, time: Date, attempt: Int)
+  /// Attempt number `attempt` ended with `outcome`.
+  case outcome(id: LeadID, time: Date, attempt: Int, outcome: Outcome)
+
+  /// The lead the record belongs to.
+  public var id: LeadID {
+    switch self {
+    case .queued(let id, _, _, _, _, _), .sending(let id, _, _), .outcome(let id, _, _, _): id
+    }
+  }
+
+  /// When the record was made.
+  public var time: Date {
+    switch self {
+    case .queued(_, let time, _, _, _, _), .sending(_, let time, _), .outcome(_, let time, _, _):
+      time
+    }
+  }
+}
+
+extension HistoryRecord: Codable {
+  /// The `type` member that tells the records apart.
+  enum RecordType: String, Codable {
+    case queued
+    case sending
+    case outcome
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case type
+    case id
+    case time
+    case lead
+    case endpoint
+    case method
+    case operatorName = "operator"
+    case attempt
+    case kind
+    case httpStatus = "http_status"
+    case errors
+    case reason
+  }
+
+  /// Reads a record written by `encode(to:)`; members a record type does not use are ignored.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let id = try container.decode(LeadID.self, forKey: .id)
+    let time = try container.decode(Date.self, forKey: .time)
+    switch try container.decode(RecordType.self, forKey: .type) {
+    case .queued:
+      self = .queued(
+        id: id, time: time, lead: try container.decode(LeadPayload.self, forKey: .lead).lead,
+        endpoint: try container.decode(String.self, forKey: .endpoint),
+        method: try container.decode(HTTPMethod.self, forKey: .method),
+        operatorName: try container.decodeIfPresent(String.self, forKey: .operatorName))
+    case .sending:
+      self = .sending(id: id, time: time, attempt: try container.decode(Int.self, forKey: .attempt))
+    case .outcome:
+      let outcome = Outcome(
+        kind: try container.decode(OutcomeKind.self, forKey: .kind),
+        httpStatus: try container.decodeIfPresent(Int.self, forKey: .httpStatus),
+        errors: try container.decodeIfPresent([CRMErrorCode].self, forKey: .errors) ?? [],
+        reason: try container.decode(String.self, forKey: .reason))
+      self = .outcome(
+        id: id, time: time, attempt: try container.decode(Int.self, forKey: .attempt),
+        outcome: outcome)
+    }
+  }
+
+  /// Writes one flat object with a `type` member; snake-case names for readers such as `jq`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(time, forKey: .time)
+    switch self {
+    case .queued(_, _, let lead, let endpoint, let method, let operatorName):
+      try container.encode(RecordType.queued, forKey: .type)
+      try container.encode(LeadPayload(lead), forKey: .lead)
+      try container.encode(endpoint, forKey: .endpoint)
+      try container.encode(method, forKey: .method)
+      try container.encodeIfPresent(operatorName, forKey: .operatorName)
+    case .sending(_, _, let attempt):
+      try container.encode(RecordType.sending, forKey: .type)
+      try container.encode(attempt, forKey: .attempt)
+    case .outcome(_, _, let attempt, let outcome):
+      try container.encode(RecordType.outcome, forKey: .type)
+      try container.encode(attempt, forKey: .attempt)
+      try container.encode(outcome.kind, forKey: .kind)
+      try container.encodeIfPresent(outcome.httpStatus, forKey: .httpStatus)
+      if !outcome.errors.isEmpty {
+        try container.encode(outcome.errors, forKey: .errors)
+      }
+      try container.encode(outcome.reason, forKey: .reason)
+    }
+  }
+}
+
+/// A lead as the log writes it: fields under the CRM's own codes, so the file reads like the form.
+private struct LeadPayload: Codable {
+  var lead: Lead
+
+  init(_ lead: Lead) {
+    self.lead = lead
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case phone
+    case email
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case comment
+    case extraFields = "extra_fields"
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let text = { (key: CodingKeys) in try container.decodeIfPresent(String.self, forKey: key) ?? ""
+    }
+    lead = Lead(
+      firstName: try text(.firstName), lastName: try text(.lastName), phone: try text(.phone),
+      email: try text(.email), comment: try text(.comment),
+      extraFields: try container.decodeIfPresent([ExtraField].self, forKey: .extraFields) ?? [])
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(lead.phone, forKey: .phone)
+    try container.encode(lead.email, forKey: .email)
+    try container.encode(lead.firstName, forKey: .firstName)
+    try container.encode(lead.lastName, forKey: .lastName)
+    try container.encode(lead.comment, forKey: .comment)
+    if !lead.extraFields.isEmpty {
+      try container.encode(lead.extraFields, forKey: .extraFields)
+    }
+  }
+}
+
+extension HistoryRecord {
+  /// The record as one line of JSON, without the trailing newline.
+  func jsonLine() throws(HistoryError) -> [UInt8] {
+    do {
+      return Array(try Self.encoder.encode(self))
+    } catch {
+      throw .cannotEncode(reason: String(describing: error))
+    }
+  }
+
+  /// Reads one line; nil for anything that is not a whole, well-formed record.
+  static func parse(line: some Collection<UInt8>) -> HistoryRecord? {
+    try? decoder.decode(HistoryRecord.self, from: Data(line))
+  }
+
+  /// Sorted keys, no escaped slashes, and times as ISO 8601 UTC with milliseconds.
+  private static var encoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(date.formatted(timeStyle))
+    }
+    return encoder
+  }
+
+  private static var decoder: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      if let date = (try? timeStyle.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) {
+        return date
+      }
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "not an ISO 8601 time")
+    }
+    return decoder
+  }
+
+  private static var timeStyle: Date.ISO8601FormatStyle {
+    Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+  }
+}

@@ -1,0 +1,142 @@
+extension Lead {
+  /// The lead ready to send: names, phone and e-mail trimmed; throws every failing field at once.
+  ///
+  /// The comment and extra values are left exactly as typed. Checks run on the trimmed values.
+  public func validated() throws(LeadValidationError) -> Lead {
+    var lead = self
+    lead.firstName = firstName.trimmingSurroundingWhitespace()
+    lead.lastName = lastName.trimmingSurroundingWhitespace()
+    lead.phone = phone.trimmingSurroundingWhitespace()
+    lead.email = email.trimmingSurroundingWhitespace()
+
+    var problems: [FieldProblem] = []
+    if lead.phone.isEmpty && lead.email.isEmpty {
+      let message = "the CRM needs a phone or an e-mail; enter at least one"
+      problems.append(FieldProblem(field: BaseField.phone.code, message: message))
+      problems.append(FieldProblem(field: BaseField.email.code, message: message))
+    }
+    if let message = LeadRules.phoneProblem(lead.phone) {
+      problems.append(FieldProblem(field: BaseField.phone.code, message: message))
+    }
+    if let message = LeadRules.emailProblem(lead.email) {
+      problems.append(FieldProblem(field: BaseField.email.code, message: message))
+    }
+    problems += LeadRules.extraFieldProblems(lead.extraFields)
+
+    guard problems.isEmpty else {
+      throw LeadValidationError(problems: problems)
+    }
+    return lead
+  }
+}
+
+/// The individual checks, each answering with a message or nil when the value passes.
+enum LeadRules {
+  /// A phone may hold digits, `+ ( ) - .` and spaces, and needs at least one digit.
+  static func phoneProblem(_ phone: String) -> String? {
+    guard !phone.isEmpty else { return nil }
+    let allowed: Set<Unicode.Scalar> = ["+", "(", ")", "-", ".", " "]
+    if let bad = phone.unicodeScalars.first(where: { !isASCIIDigit($0) && !allowed.contains($0) }) {
+      return "not a phone number: \(describe(bad)) is not allowed"
+        + " (use digits, spaces and + ( ) - .)"
+    }
+    guard phone.unicodeScalars.contains(where: isASCIIDigit) else {
+      return "not a phone number: it has no digits"
+    }
+    return nil
+  }
+
+  /// An address needs one `@`, a local part and a dotted domain, and no spaces or controls.
+  ///
+  /// Letters of any script are fine on both sides (`иван@почта.рф`): the CRM stores the text.
+  static func emailProblem(_ email: String) -> String? {
+    guard !email.isEmpty else { return nil }
+    let hint = "not an e-mail address"
+    if let bad = email.unicodeScalars.first(where: isSpaceOrControl) {
+      return "\(hint): it contains \(describe(bad))"
+    }
+    let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2 else {
+      return "\(hint): it needs exactly one @"
+    }
+    guard !parts[0].isEmpty else {
+      return "\(hint): nothing before the @"
+    }
+    let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+    guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else {
+      return "\(hint): the part after @ must be a domain like example.com"
+    }
+    return nil
+  }
+
+  /// Codes must survive PHP's form decoding unchanged and not shadow another field.
+  ///
+  /// PHP rewrites `.`, spaces and `[` in names, and a repeated name replaces the earlier one,
+  /// so only ASCII letters, digits, `_` and `-` are allowed, each code once.
+  static func extraFieldProblems(_ fields: [ExtraField]) -> [FieldProblem] {
+    let reserved = Set(["key"] + BaseField.allCases.map(\.code))
+    var seen: Set<String> = []
+    var problems: [FieldProblem] = []
+    for (index, field) in fields.enumerated() {
+      let code = field.code
+      let message: String?
+      if code.isEmpty {
+        message = "extra field \(index + 1) has no code"
+      } else if let bad = code.unicodeScalars.first(where: { !isCodeScalar($0) }) {
+        message =
+          "\(describe(bad)) is not allowed in a field code"
+          + " (use Latin letters, digits, _ and -)"
+      } else if reserved.contains(code) {
+        message = "\(code) is a reserved field code; use the field itself"
+      } else if seen.contains(code) {
+        message = "the code \(code) is used twice; the CRM would keep only the last value"
+      } else {
+        message = nil
+      }
+      seen.insert(code)
+      if let message {
+        problems.append(FieldProblem(field: code, message: message))
+      }
+    }
+    return problems
+  }
+
+  private static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(scalar)
+  }
+
+  private static func isCodeScalar(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || isASCIIDigit(scalar)
+      || scalar == "_" || scalar == "-"
+  }
+
+  private static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+      || scalar.properties.generalCategory == .format
+  }
+
+  /// Names a character for a message; invisible ones by their code point.
+  private static func describe(_ scalar: Unicode.Scalar) -> String {
+    if scalar == " " {
+      return "a space"
+    }
+    let category = scalar.properties.generalCategory
+    if scalar.properties.isWhitespace || category == .control || category == .format {
+      return "the invisible character U+\(String(scalar.value, radix: 16, uppercase: true))"
+    }
+    return "\"\(scalar)\""
+  }
+}
+
+extension String {
+  /// The text without leading and trailing whitespace of any script (incl. no-break spaces).
+  func trimmingSurroundingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else {
+      return ""
+    }
+    return String(scalars[start...last])
+  }
+}

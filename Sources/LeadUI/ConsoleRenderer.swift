@@ -1,0 +1,123 @@
+import LeadCore
+
+/// Draws the whole console into a virtual screen; the terminal front end only copies it out.
+public enum ConsoleRenderer {
+  /// The product's name in the header.
+  public static let productName = "Gentleman CRM lead console"
+
+  /// The screen for a state at a given size. Any size works, 0×0 included; below the minimum
+  /// the screen asks for a larger window.
+  public static func render(_ state: ConsoleState, rows: Int, columns: Int) -> ScreenBuffer {
+    var screen = ScreenBuffer(rows: rows, columns: columns)
+    let layout = FormLayout(rows: rows, columns: columns)
+    guard !layout.isTooSmall else {
+      drawTooSmall(layout, into: &screen)
+      return screen
+    }
+
+    drawHeader(state.context, layout: layout, into: &screen)
+    drawForm(state, layout: layout, into: &screen)
+    if layout.isSideBySide {
+      for row in layout.history.top..<(layout.history.top + layout.history.height) {
+        screen.draw("│", row: row, column: layout.history.left - 1, role: .dim)
+      }
+    }
+    HistoryPane.draw(state, in: layout.history, into: &screen)
+    screen.fill(row: layout.statusRow, column: 0, width: layout.columns, role: state.status.role)
+    screen.draw(
+      DisplayWidth.truncated(state.status.text, toWidth: layout.columns - 2),
+      row: layout.statusRow, column: 1, role: state.status.role)
+    drawKeyBar(state.keyMap, row: layout.keyBarRow, into: &screen)
+    return screen
+  }
+
+  /// A short request for a bigger window, clipped to whatever room there is.
+  static func drawTooSmall(_ layout: FormLayout, into screen: inout ScreenBuffer) {
+    let lines = [
+      "Window too small",
+      "Needs \(FormLayout.minimumColumns)×\(FormLayout.minimumRows),",
+      "now \(layout.columns)×\(layout.rows).",
+      "F10 quits.",
+    ]
+    for (row, line) in lines.enumerated() where row < layout.rows {
+      screen.draw(line, row: row, column: 0, role: row == 0 ? .warning : .normal)
+    }
+    screen.cursor = nil
+  }
+
+  /// The title, the endpoint and the masked key (or a warning that there is none).
+  static func drawHeader(
+    _ context: ConsoleContext, layout: FormLayout,
+    into screen: inout ScreenBuffer
+  ) {
+    screen.fill(row: 0, column: 0, width: layout.columns, role: .title)
+    let key = context.maskedKey.map { "key \(compactMask($0))" } ?? "no API key"
+    let keyWidth = DisplayWidth.of(key)
+    let keyColumn = max(0, layout.columns - keyWidth - 1)
+    var column = 1 + screen.draw(productName, row: 0, column: 1, role: .title)
+    column += 2
+    let endpointRoom = keyColumn - column - 2
+    if endpointRoom > 0 {
+      screen.draw(
+        DisplayWidth.truncated(context.endpoint, toWidth: endpointRoom), row: 0, column: column,
+        role: .title)
+    }
+    screen.draw(key, row: 0, column: keyColumn, role: context.maskedKey == nil ? .warning : .title)
+  }
+
+  /// A masked key with its run of mask characters cut to four, so a long key leaves the
+  /// header room for the endpoint; the visible tail is kept as the mask gave it.
+  static func compactMask(_ masked: String) -> String {
+    let hidden = masked.prefix { $0 == "•" }.count
+    guard hidden > 4 else { return masked }
+    return String(repeating: "•", count: 4) + masked.dropFirst(hidden)
+  }
+
+  /// Each field's label, box and problem, and the cursor in the focused field.
+  static func drawForm(
+    _ state: ConsoleState, layout: FormLayout,
+    into screen: inout ScreenBuffer
+  ) {
+    for (field, slot) in zip(FormLayout.fieldOrder, layout.fields) {
+      let problem = state.problems[field]
+      let focused = state.focus == field
+      if problem != nil {
+        screen.draw("!", row: slot.row, column: slot.markColumn, role: .invalid)
+      }
+      screen.draw(
+        field.label, row: slot.row, column: slot.labelColumn,
+        role: problem != nil ? .invalid : .label)
+
+      let box = slot.input
+      let role: StyleRole = problem != nil ? .invalid : focused ? .focusedInput : .input
+      let view = state.textField(field).viewport(width: box.width)
+      screen.fill(row: box.top, column: box.left, width: box.width, role: role)
+      screen.draw(view.text, row: box.top, column: box.left, width: box.width, role: role)
+      if view.hidesTextBefore {
+        screen.draw("‹", row: box.top, column: box.left - 1, role: .dim)
+      }
+      if view.hidesTextAfter {
+        screen.draw("›", row: box.top, column: box.left + box.width, role: .dim)
+      }
+      if let problem {
+        screen.draw(
+          DisplayWidth.truncated(problem, toWidth: slot.message.width), row: slot.message.top,
+          column: slot.message.left, role: .invalid)
+      }
+      if focused && box.width > 0 {
+        screen.cursor = (box.top, box.left + view.cursorColumn)
+      }
+    }
+  }
+
+  /// The key bar, generated from the key map: keys in the hint role, then what they do.
+  static func drawKeyBar(_ map: KeyMap, row: Int, into screen: inout ScreenBuffer) {
+    var column = 1
+    for entry in KeyBar.entries(for: map) {
+      let width = DisplayWidth.of(entry.keys) + 1 + DisplayWidth.of(entry.title)
+      guard column + width <= screen.columns else { break }
+      column += screen.draw(entry.keys, row: row, column: column, role: .keyHint) + 1
+      column += screen.draw(entry.title, row: row, column: column, role: .normal) + 2
+    }
+  }
+}

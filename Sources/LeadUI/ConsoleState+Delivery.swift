@@ -1,0 +1,71 @@
+import LeadCore
+
+extension ConsoleState {
+  /// Takes the history read at start-up, keeping entries queued since then, newest first.
+  mutating func loadHistory(_ snapshot: HistorySnapshot) {
+    let loadedIDs = Set(snapshot.entries.map(\.id))
+    let merged = history.filter { !loadedIDs.contains($0.id) } + snapshot.entries
+    history = Array(
+      merged.enumerated()
+        .sorted { ($0.element.queuedAt, $1.offset) > ($1.element.queuedAt, $0.offset) }
+        .map(\.element)
+        .prefix(ConsoleState.historyLimit))
+    damagedHistoryLines = snapshot.damagedLines
+
+    if let problem = snapshot.readProblem {
+      status = StatusMessage("History could not be read: \(problem)", role: .warning)
+      return
+    }
+    guard !snapshot.damagedLines.isEmpty else { return }
+    let count = snapshot.damagedLines.count
+    let lines = snapshot.damagedLines.prefix(5).map(String.init).joined(separator: ", ")
+    let more = count > 5 ? ", …" : ""
+    status = StatusMessage(
+      "History: \(count) damaged line\(count == 1 ? "" : "s") skipped "
+        + "(line\(count == 1 ? "" : "s") \(lines)\(more)); the other entries are shown",
+      role: .warning)
+  }
+
+  /// Shows a newly queued lead at the top of the history.
+  mutating func recordQueued(_ entry: HistoryEntry) {
+    history.removeAll { $0.id == entry.id }
+    history.insert(entry, at: 0)
+    if history.count > ConsoleState.historyLimit {
+      history.removeLast(history.count - ConsoleState.historyLimit)
+    }
+  }
+
+  /// Updates a lead's state in the history and reports it on the status line, naming the lead.
+  mutating func recordUpdate(id: LeadID, state: LeadState, outcome: Outcome?) {
+    let index = history.firstIndex { $0.id == id }
+    if let index {
+      history[index].state = state
+      if let outcome { history[index].lastOutcome = outcome }
+    }
+
+    let label = index.map { LeadText.label(of: history[$0].lead) } ?? "Lead \(id)"
+    if let outcome {
+      status = StatusMessage(
+        "\(label): \(LeadText.describe(outcome))", role: LeadText.role(of: outcome.kind))
+    } else {
+      status = StatusMessage("\(label): \(HistoryRow.word(for: state))")
+    }
+  }
+
+  /// Brings back a lead the runner could not write to the history log: into the form at once
+  /// when it is empty, else as soon as the form is next cleared.
+  mutating func takeBackUnsaved(_ lead: Lead, message: String) {
+    let label = LeadText.label(of: lead)
+    if isFormEmpty {
+      fill(with: lead)
+      status = StatusMessage(
+        "Not saved, not sent: \(message). \(label) is back in the form; F2 tries again",
+        role: .error)
+    } else {
+      unsavedLeads.append(lead)
+      status = StatusMessage(
+        "Not saved, not sent: \(message). \(label) returns to the form after this lead",
+        role: .error)
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/// The key bar at the bottom of the screen, generated from a key map so it cannot drift from
+/// what the keys really do.
+public enum KeyBar {
+  /// One command in the bar: its keys as the keyboard labels them, and its title.
+  public struct Entry: Sendable, Equatable {
+    /// The keys, main key first, e.g. `F2/^S`.
+    public var keys: String
+    /// The command's title, e.g. `Send`.
+    public var title: String
+
+    /// Creates an entry.
+    public init(keys: String, title: String) {
+      self.keys = keys
+      self.title = title
+    }
+  }
+
+  /// The bar's entries for a map: each listed command once, in the map's order.
+  public static func entries(for map: KeyMap) -> [Entry] {
+    map.commands.filter(\.isListedInKeyBar).map { command in
+      Entry(keys: map.keys(for: command).map(\.label).joined(separator: "/"), title: command.title)
+    }
+  }
+}
+
+extension Key {
+  /// How the key is written in the key bar and in help: `F2`, `^S`, `Tab`, `S-Tab`, `↓`.
+  public var label: String {
+    switch self {
+    case .character(let character): String(character)
+    case .control(let character): "^" + character.uppercased()
+    case .alt(let character): "M-" + String(character)
+    case .function(let number): "F\(number)"
+    case .enter: "Enter"
+    case .tab: "Tab"
+    case .backTab: "S-Tab"
+    case .up: "↑"
+    case .down: "↓"
+    case .left: "←"
+    case .right: "→"
+    case .home: "Home"
+    case .end: "End"
+    case .pageUp: "PgUp"
+    case .pageDown: "PgDn"
+    case .backspace: "Bksp"
+    case .delete: "Del"
+    case .escape: "Esc"
+    case .paste: "Paste"
+    }
+  }
+}

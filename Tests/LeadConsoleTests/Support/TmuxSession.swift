@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// A real terminal: a tmux server of its own (fresh socket per test) running a plain shell,
+/// typed into with `send-keys` and read with `capture-pane`.
+final class TmuxSession {
+  let socket: URL
+  private let environment: [String: String]
+
+  init(in folder: ScratchFolder, columns: Int = 100, rows: Int = 30, environment: [String: String])
+    throws
+  {
+    socket = folder.file("tmux.sock")
+    self.environment = environment
+    let exported = environment.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+    try tmux(
+      ["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"] + exported
+        + ["bash --norc --noprofile"])
+  }
+
+  /// Types literal text (any script) as if from the keyboard.
+  func type(_ text: String) throws { try tmux(["send-keys", "-l", "--", text]) }
+
+  /// Presses named keys: `Enter`, `Tab`, `F2`, `C-c`, ...
+  func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+
+  /// Runs a shell command line in the pane.
+  func run(_ commandLine: String) throws {
+    try type(commandLine)
+    try press("Enter")
+  }
+
+  /// The screen as text.
+  func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
+
+  /// Polls the screen until it shows the text; records the screen on failure.
+  @discardableResult
+  func waitFor(_ text: String, within seconds: TimeInterval = 15) throws -> Bool {
+    let shown = try eventually(within: seconds) { try screen().contains(text) }
+    if !shown { Issue.record("screen never showed \"\(text)\":\n\(try screen())") }
+    return shown
+  }
+
+  func resize(columns: Int, rows: Int) throws {
+    try tmux(["resize-window", "-x", "\(columns)", "-y", "\(rows)"])
+  }
+
+  deinit { _ = try? tmux(["kill-server"]) }
+
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tmux", "-S", socket.path] + arguments
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+
+@testable import LeadCore
+
+@Suite("Configuration")
+struct ConfigurationTests {
+  private func resolve(
+    key: String? = nil, endpoint: String? = nil, connectTimeout: Double? = nil,
+    timeout: Double? = nil, environment: [String: String] = [:], file: URL? = nil
+  ) throws(ConfigurationError) -> Configuration {
+    try Configuration.resolve(
+      keyFlag: key, endpointFlag: endpoint, connectTimeoutFlag: connectTimeout,
+      timeoutFlag: timeout, environment: environment, configFile: file)
+  }
+
+  @Test func takesTheKeyFromTheFlagFirstAndWarnsThatPsShowsIt() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "config.json")
+
+    let configuration = try resolve(
+      key: "from-flag-000000", environment: ["GENTLEMAN_API_KEY": "from-env-000000"], file: file)
+
+    #expect(configuration.key == APIKey("from-flag-000000"))
+    #expect(configuration.keySource == .flag)
+    #expect(configuration.warnings.contains { $0.contains("--key") && $0.contains("process list") })
+    #expect(!configuration.warnings.joined().contains("from-flag"))
+  }
+
+  @Test func takesTheKeyFromTheEnvironmentBeforeTheFile() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "config.json")
+
+    let configuration = try resolve(
+      environment: ["GENTLEMAN_API_KEY": " from-env-000000\n"], file: file)
+
+    #expect(configuration.key == APIKey("from-env-000000"))
+    #expect(configuration.keySource == .environment)
+    #expect(configuration.warnings.isEmpty)
+  }
+
+  @Test func readsEverySettingFromTheConfigFile() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(
+      """
+      {"key": "from-file-000000", "endpoint": "http://127.0.0.1:9/api/site/",
+       "connect_timeout": 2.5, "timeout": 7, "operator": " Мария "}
+      """, to: "config.json")
+
+    let configuration = try resolve(environment: ["GENTLEMAN_API_KEY": ""], file: file)
+
+    #expect(configuration.key == APIKey("from-file-000000"))
+    #expect(configuration.keySource == .configFile)
+    #expect(configuration.endpoint == "http://127.0.0.1:9/api/site/")
+    #expect(configuration.timeouts == Timeouts(connect: 2.5, total: 7))
+    #expect(configuration.operatorName == "Мария")
+    #expect(configuration.warnings.contains { $0.contains("GENTLEMAN_API_KEY is empty") })
+  }
+
+  @Test func flagsOverrideTheConfigFile() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(
+      #"{"endpoint": "http://127.0.0.1:9/", "connect_timeout": 3, "timeout": 9}"#, to: "c.json")
+
+    let configuration = try resolve(
+      endpoint: "https://127.0.0.1:8443/api/site", connectTimeout: 1, timeout: 2.5, file: file)
+
+    #expect(configuration.endpoint == "https://127.0.0.1:8443/api/site")
+    #expect(configuration.timeouts == Timeouts(connect: 1, total: 2.5))
+  }
+
+  @Test func usesTheDefaultsWithoutAnyConfiguration() throws {
+    let directory = try TemporaryDirectory()
+
+    let configuration = try resolve(file: directory.file("missing/config.json"))
+
+    #expect(configuration.key == nil)
+    #expect(configuration.keySource == .none)
+    #expect(configuration.endpoint == CRMClient.defaultEndpoint)
+    #expect(configuration.timeouts == .standard)
+    #expect(configuration.operatorName == nil)
+  }
+
+  @Test func explainsWhereToPutAMissingKey() throws {
+    let directory = try TemporaryDirectory()
+    let file = directory.file("config.json")
+
+    let help = try resolve(file: file).missingKeyHelp
+
+    #expect(help.contains("--key"))
+    #expect(help.contains("GENTLEMAN_API_KEY"))
+    #expect(help.contains(file.path))
+  }
+
+  @Test(
+    "rejects timeouts outside the allowed range, naming the setting",
+    arguments: [
+      (0.0, nil, "--connect-timeout"), (nil, 301.0, "--timeout"), (-1.0, nil, "--connect-timeout"),
+      (nil, Double.nan, "--timeout"), (nil, Double.infinity, "--timeout"),
+    ] as [(Double?, Double?, String)])
+  func rejectsTimeoutFlag(connect: Double?, total: Double?, setting: String) {
+    #expect {
+      try resolve(connectTimeout: connect, timeout: total)
+    } throws: { error in
+      guard case .timeoutOutOfRange(let named, _) = error as? ConfigurationError else {
+        return false
+      }
+      return named == setting
+        && (error as? ConfigurationError)?.description.contains(setting) == true
+    }
+  }
+
+  @Test func rejectsATimeoutInTheFileNamingTheSettingAndFile() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"timeout": 0.01}"#, to: "config.json")
+
+    let error = #expect(throws: ConfigurationError.self) { try resolve(file: file) }
+
+    #expect(error == .timeoutOutOfRange(setting: "timeout in \(file.path)", value: 0.01))
+  }
+
+  @Test(
+    "rejects malformed config files, naming the file",
+    arguments: [
+      #"{"key": "abc""#, "key = abc", #"["key"]"#, "{\"key\": \"a\u{1B}[2J\"", "\u{FF}{}",
+    ])
+  func rejectsMalformedFile(text: String) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(text, to: "config.json")
+
+    let error = #expect(throws: ConfigurationError.self) { try resolve(file: file) }
+
+    guard case .malformedConfigFile(let path, _) = error else {
+      Issue.record("unexpected \(String(describing: error))")
+      return
+    }
+    #expect(path == file.path)
+    #expect(error?.description.contains(file.path) == true)
+    #expect(error?.description.contains("\u{1B}") == false)
+  }
+
+  @Test(
+    "rejects settings of the wrong type, naming them",
+    arguments: [
+      (#"{"timeout": "5"}"#, "timeout"), (#"{"key": 123}"#, "key"),
+      (#"{"endpoint": null}"#, "endpoint"), (#"{"connect_timeout": true}"#, "connect_timeout"),
+    ])
+  func rejectsWrongType(text: String, setting: String) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(text, to: "config.json")
+
+    let error = #expect(throws: ConfigurationError.self) { try resolve(file: file) }
+
+    guard case .invalidSetting(let named, _) = error else {
+      Issue.record("unexpected \(String(describing: error))")
+      return
+    }
+    #expect(named == "\(setting) in \(file.path)")
+  }
+
+  @Test(
+    "rejects endpoints that are not http URLs",
+    arguments: ["api.gentlemancrm.com/api/site", "ftp://127.0.0.1/", "http://", "http://a b/", ""])
+  func rejectsEndpoint(endpoint: String) {
+    #expect(throws: ConfigurationError.invalidEndpoint(setting: "--endpoint", value: endpoint)) {
+      try resolve(endpoint: endpoint)
+    }
+  }
+
+  @Test func warnsWhenOtherUsersCanReadAConfigFileHoldingTheKey() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "c.json", mode: 0o644)
+
+    let configuration = try resolve(file: file)
+
+    #expect(configuration.warnings.contains { $0.contains("chmod 600") })
+  }
+
+  @Test func warnsAboutUnknownSettings() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"endpiont": "http://x/"}"#, to: "c.json")
+
+    let configuration = try resolve(file: file)
+
+    #expect(configuration.warnings.contains { $0.contains("endpiont") })
+  }
+
+  @Test func treatsAnEmptyConfigFileAsNoSettings() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(" \n", to: "c.json")
+
+    #expect(try resolve(file: file).endpoint == CRMClient.defaultEndpoint)
+  }
+
+  @Test func reportsAnUnreadableConfigFile() throws {
+    let directory = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      at: directory.file("config.json"), withIntermediateDirectories: true)
+
+    let error = #expect(throws: ConfigurationError.self) {
+      try resolve(file: directory.file("config.json"))
+    }
+
+    guard case .unreadableConfigFile(let path, _) = error else {
+      Issue.record("unexpected \(String(describing: error))")
+      return
+    }
+    #expect(path == directory.file("config.json").path)
+  }
+
+  @Test(
+    "places the config and history files by the XDG rules",
+    arguments: [
+      (
+        ["XDG_CONFIG_HOME": "/x/conf", "XDG_STATE_HOME": "/x/state", "HOME": "/home/op"],
+        "/x/conf/gentleman-lead-console/config.json",
+        "/x/state/gentleman-lead-console/history.jsonl"
+      ),
+      (
+        ["HOME": "/home/op"], "/home/op/.config/gentleman-lead-console/config.json",
+        "/home/op/.local/state/gentleman-lead-console/history.jsonl"
+      ),
+      (
+        ["XDG_CONFIG_HOME": "relative", "XDG_STATE_HOME": "", "HOME": "/home/op"],
+        "/home/op/.config/gentleman-lead-console/config.json",
+        "/home/op/.local/state/gentleman-lead-console/history.jsonl"
+      ),
+    ])
+  func placesFiles(environment: [String: String], config: String, history: String) {
+    #expect(Configuration.defaultConfigFile(environment: environment).path == config)
+    #expect(Configuration.defaultHistoryFile(environment: environment).path == history)
+  }
+}
