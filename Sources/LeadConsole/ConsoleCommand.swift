@@ -15,6 +15,7 @@ enum ConsoleCommand {
     var sandbox: (url: URL, key: String, log: URL)?
     if try reader.flag("--sandbox") {
       let folder = sandboxFolder(environment: environment)
+      try HistoryLog.createPrivateFolder(folder)
       let demo = SandboxServer(
         configuration: SandboxConfiguration(
           port: 0, key: SandboxCommand.demoKey,

@@ -63,7 +63,11 @@ public final class HistoryLog: Sendable {
   }
 
   private func createDirectory() throws(HistoryError) {
-    let directory = url.deletingLastPathComponent()
+    try Self.createPrivateFolder(url.deletingLastPathComponent())
+  }
+
+  /// Creates a folder (and its parents) readable by the owner only, if it is missing.
+  public static func createPrivateFolder(_ directory: URL) throws(HistoryError) {
     do {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true,

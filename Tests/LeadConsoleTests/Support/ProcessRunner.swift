@@ -47,31 +47,21 @@ func runConsole(
   environment: [String: String],
   timeout: TimeInterval = 30
 ) throws -> ProcessResult {
-  let process = Process()
-  process.executableURL = BuiltBinary.url
-  process.arguments = arguments
-  process.environment = environment
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-
-  // Read both pipes to the end first, so a chatty process never blocks on a full pipe.
-  let outputData = output.fileHandleForReading.readDataToEndOfFile()
-  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-  let deadline = Date().addingTimeInterval(timeout)
-  while process.isRunning, Date() < deadline { usleep(10_000) }
-  if process.isRunning {
-    process.terminate()
+  let folder = try ScratchFolder()
+  let output = folder.file("stdout")
+  let errors = folder.file("stderr")
+  let child = try ChildProcess(
+    [BuiltBinary.url.path] + arguments, environment: environment,
+    standardOutput: output, standardError: errors)
+  let status = child.wait(within: timeout)
+  if status == nil {
     Issue.record("lead-console \(arguments) still running after \(timeout) s")
+    child.stop()
   }
-  process.waitUntilExit()
   return ProcessResult(
-    status: process.terminationStatus,
-    standardOutput: String(decoding: outputData, as: UTF8.self),
-    standardError: String(decoding: errorData, as: UTF8.self))
+    status: status ?? -1,
+    standardOutput: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
+    standardError: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
 }
 
 /// An environment with nothing from the developer's own settings: no key, no config, a private

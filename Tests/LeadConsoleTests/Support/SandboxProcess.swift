@@ -3,7 +3,7 @@ import Testing
 
 /// `lead-console sandbox` running as its own process, as an admin would start it.
 final class SandboxProcess {
-  let process = Process()
+  let child: ChildProcess
   let url: String
   let recordFile: URL
   let key: String
@@ -12,18 +12,22 @@ final class SandboxProcess {
   init(key: String, recordFile: URL, extraArguments: [String] = []) throws {
     self.key = key
     self.recordFile = recordFile
-    process.executableURL = BuiltBinary.url
-    process.arguments =
-      ["sandbox", "--port", "0", "--key", key, "--record", recordFile.path] + extraArguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
+    let output = recordFile.deletingLastPathComponent().appendingPathComponent(
+      "sandbox-\(UUID().uuidString).out")
+    child = try ChildProcess(
+      [BuiltBinary.url.path, "sandbox", "--port", "0", "--key", key, "--record", recordFile.path]
+        + extraArguments,
+      environment: ProcessInfo.processInfo.environment, standardOutput: output)
 
-    let firstLine = Self.readLine(from: output.fileHandleForReading, within: 15)
+    var firstLine: String?
+    _ = eventually(within: 15) {
+      let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+      guard let newline = text.firstIndex(of: "\n") else { return false }
+      firstLine = String(text[..<newline])
+      return true
+    }
     guard let firstLine, firstLine.hasPrefix("listening on ") else {
-      process.terminate()
+      child.stop()
       throw SandboxStartError(firstLine: firstLine)
     }
     url = String(firstLine.dropFirst("listening on ".count))
@@ -59,40 +63,5 @@ final class SandboxProcess {
     }
   }
 
-  func stop() {
-    if process.isRunning {
-      process.interrupt()
-      process.waitUntilExit()
-    }
-  }
-
-  deinit { stop() }
-
-  private static func readLine(from handle: FileHandle, within seconds: TimeInterval) -> String? {
-    let result = LineBox()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      var bytes: [UInt8] = []
-      while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        bytes.append(contentsOf: chunk)
-        if bytes.contains(UInt8(ascii: "\n")) { break }
-      }
-      let line = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first
-      result.set(line.map { String(decoding: $0, as: UTF8.self) })
-      done.signal()
-    }
-    guard done.wait(timeout: .now() + seconds) == .success else { return nil }
-    return result.get()
-  }
-}
-
-/// A line handed from the reading thread to the waiting one.
-private final class LineBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var line: String?
-
-  func set(_ value: String?) { lock.withLock { line = value } }
-  func get() -> String? { lock.withLock { line } }
+  func stop() { child.stop() }
 }

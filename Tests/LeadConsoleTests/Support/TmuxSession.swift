@@ -31,7 +31,7 @@ final class TmuxSession {
   }
 
   /// The screen as text.
-  func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
+  func screen() throws -> String { try tmux(["capture-pane", "-p"], capturingOutput: true) }
 
   /// Polls the screen until it shows the text; records the screen on failure.
   @discardableResult
@@ -47,18 +47,18 @@ final class TmuxSession {
 
   deinit { _ = try? tmux(["kill-server"]) }
 
+  /// Runs one tmux command; only `capture-pane` output is read back.
   @discardableResult
-  private func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-S", socket.path] + arguments
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  private func tmux(_ arguments: [String], capturingOutput: Bool = false) throws -> String {
+    let output = capturingOutput ? socket.deletingLastPathComponent().appendingPathComponent(
+      "tmux-output-\(UUID().uuidString).txt") : nil
+    let client = try ChildProcess(
+      ["tmux", "-S", socket.path] + arguments, environment: environment, standardOutput: output)
+    guard client.wait(within: 10) != nil else {
+      throw SpawnError(program: "tmux \(arguments.first ?? "")", code: ETIMEDOUT)
+    }
+    guard let output else { return "" }
+    defer { try? FileManager.default.removeItem(at: output) }
+    return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
   }
 }
