@@ -11,7 +11,7 @@ BIN := .build/debug/lead-console
 demo: build
 	$(BIN) --sandbox
 
-test: build
+test: build lint
 	$(SWIFT) test
 
 build: deps
@@ -37,6 +37,7 @@ deps:
 	  exit 1; \
 	fi
 
+# The toolchain's formatter, with the rules in .swift-format; `make test` checks it.
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 

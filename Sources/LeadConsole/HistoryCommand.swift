@@ -81,7 +81,11 @@ struct HistoryLine: Encodable {
   /// A fixed-width line: time, state, contact, name, reason; control characters neutralised.
   var text: String {
     let time = ISO8601DateFormatter.string(
-      from: queuedAt, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withSpaceBetweenDateAndTime])
+      from: queuedAt, timeZone: .current,
+      formatOptions: [
+        .withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate,
+        .withSpaceBetweenDateAndTime,
+      ])
     let contact = fields["phone"] ?? fields["email"] ?? ""
     let name = [fields["first_name"], fields["last_name"]].compactMap { $0 }.joined(separator: " ")
     var line = "\(id)  \(time)  \(state.padding(toLength: 13, withPad: " ", startingAt: 0))  "

@@ -48,6 +48,8 @@ func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () async -> Value)
     done.signal()
   }
   done.wait()
-  guard let value = box.value.withLock({ $0 }) else { preconditionFailure("task finished without a value") }
+  guard let value = box.value.withLock({ $0 }) else {
+    preconditionFailure("task finished without a value")
+  }
   return value
 }

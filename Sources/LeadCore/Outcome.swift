@@ -46,8 +46,9 @@ public struct Outcome: Sendable, Equatable, Codable {
   public var reason: String
 
   /// Creates an outcome.
-  public init(kind: OutcomeKind, httpStatus: Int? = nil, errors: [CRMErrorCode] = [], reason: String)
-  {
+  public init(
+    kind: OutcomeKind, httpStatus: Int? = nil, errors: [CRMErrorCode] = [], reason: String
+  ) {
     self.kind = kind
     self.httpStatus = httpStatus
     self.errors = errors

@@ -43,9 +43,13 @@ struct ConsoleEndToEndTests {
     #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: exitFile.path) })
     try terminal.run("stty -a > \(after.path)")
     #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: after.path) })
-    #expect(eventually(within: 5) {
-      (try? String(contentsOf: after, encoding: .utf8)) == (try? String(contentsOf: before, encoding: .utf8))
-    })
-    #expect(try String(contentsOf: exitFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    #expect(
+      eventually(within: 5) {
+        (try? String(contentsOf: after, encoding: .utf8))
+          == (try? String(contentsOf: before, encoding: .utf8))
+      })
+    #expect(
+      try String(contentsOf: exitFile, encoding: .utf8).trimmingCharacters(
+        in: .whitespacesAndNewlines) == "0")
   }
 }

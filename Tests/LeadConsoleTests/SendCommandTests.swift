@@ -21,9 +21,10 @@ struct SendCommandTests {
     #expect(result.standardOutput.contains("accepted"))
     let fields = try sandbox.fields(ofRecord: 0)
     #expect(fields.map(\.0) == ["key", "phone", "email", "first_name", "last_name", "comment"])
-    #expect(fields.map(\.1).dropFirst().map { $0 } == [
-      "+7 (999) 123-45-67", "ivan.petrov+lead@example.ru", "Андрей", "Щёкин", "a&b=c 100%",
-    ])
+    #expect(
+      fields.map(\.1).dropFirst().map { $0 } == [
+        "+7 (999) 123-45-67", "ivan.petrov+lead@example.ru", "Андрей", "Щёкин", "a&b=c 100%",
+      ])
     let history = try String(contentsOf: folder.file("h.jsonl"), encoding: .utf8)
     #expect(history.contains("Щёкин"))
     #expect(!history.contains(Self.key))
@@ -33,8 +34,10 @@ struct SendCommandTests {
     let folder = try ScratchFolder()
     let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
     let result = try runConsole(
-      ["send", "--phone", "89121234567", "--endpoint", sandbox.url,
-       "--log", folder.file("h.jsonl").path],
+      [
+        "send", "--phone", "89121234567", "--endpoint", sandbox.url,
+        "--log", folder.file("h.jsonl").path,
+      ],
       environment: isolatedEnvironment(
         in: folder, extra: ["GENTLEMAN_API_KEY": "wrong-key-000000000000"]))
 
@@ -47,8 +50,10 @@ struct SendCommandTests {
     let folder = try ScratchFolder()
     let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
     let result = try runConsole(
-      ["send", "--first-name", "Иван", "--endpoint", sandbox.url,
-       "--log", folder.file("h.jsonl").path],
+      [
+        "send", "--first-name", "Иван", "--endpoint", sandbox.url,
+        "--log", folder.file("h.jsonl").path,
+      ],
       environment: isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key]))
 
     #expect(result.status == 2)
@@ -61,8 +66,10 @@ struct SendCommandTests {
     let folder = try ScratchFolder()
     let port = try unusedLoopbackPort()
     let result = try runConsole(
-      ["send", "--email", "a@b.ru", "--endpoint", "http://127.0.0.1:\(port)/api/site/",
-       "--log", folder.file("h.jsonl").path],
+      [
+        "send", "--email", "a@b.ru", "--endpoint", "http://127.0.0.1:\(port)/api/site/",
+        "--log", folder.file("h.jsonl").path,
+      ],
       environment: isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key]))
 
     #expect(result.status == 3)
@@ -75,15 +82,18 @@ struct SendCommandTests {
   @Test func dryRunPrintsExactBodyWithKeyMaskedAndSendsNothing() throws {
     let folder = try ScratchFolder()
     let result = try runConsole(
-      ["send", "--first-name", "Андрей", "--phone", "+7 (999) 123-45-67",
-       "--comment", "line1\nline2", "--dry-run", "--log", folder.file("h.jsonl").path],
+      [
+        "send", "--first-name", "Андрей", "--phone", "+7 (999) 123-45-67",
+        "--comment", "line1\nline2", "--dry-run", "--log", folder.file("h.jsonl").path,
+      ],
       environment: isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key]))
 
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("POST"))
-    #expect(result.standardOutput.contains(
-      "&phone=%2B7+%28999%29+123-45-67&first_name=%D0%90%D0%BD%D0%B4%D1%80%D0%B5%D0%B9"
-        + "&comment=line1%0Aline2"))
+    #expect(
+      result.standardOutput.contains(
+        "&phone=%2B7+%28999%29+123-45-67&first_name=%D0%90%D0%BD%D0%B4%D1%80%D0%B5%D0%B9"
+          + "&comment=line1%0Aline2"))
     #expect(result.standardOutput.contains("cdef"))
     #expect(!result.standardOutput.contains(Self.key))
     #expect(!FileManager.default.fileExists(atPath: folder.file("h.jsonl").path))
@@ -93,8 +103,10 @@ struct SendCommandTests {
     let folder = try ScratchFolder()
     let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
     let result = try runConsole(
-      ["send", "--get", "--phone", "+7 912 000-00-00", "--endpoint", sandbox.url,
-       "--log", folder.file("h.jsonl").path],
+      [
+        "send", "--get", "--phone", "+7 912 000-00-00", "--endpoint", sandbox.url,
+        "--log", folder.file("h.jsonl").path,
+      ],
       environment: isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key]))
 
     #expect(result.status == 0)

@@ -35,7 +35,9 @@ final class SandboxProcess {
 
   struct SandboxStartError: Error, CustomStringConvertible {
     var firstLine: String?
-    var description: String { "sandbox did not announce itself; first line: \(firstLine ?? "none")" }
+    var description: String {
+      "sandbox did not announce itself; first line: \(firstLine ?? "none")"
+    }
   }
 
   /// The requests it recorded so far, one decoded JSON object each.

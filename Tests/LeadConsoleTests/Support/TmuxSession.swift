@@ -50,8 +50,10 @@ final class TmuxSession {
   /// Runs one tmux command; only `capture-pane` output is read back.
   @discardableResult
   private func tmux(_ arguments: [String], capturingOutput: Bool = false) throws -> String {
-    let output = capturingOutput ? socket.deletingLastPathComponent().appendingPathComponent(
-      "tmux-output-\(UUID().uuidString).txt") : nil
+    let output =
+      capturingOutput
+      ? socket.deletingLastPathComponent().appendingPathComponent(
+        "tmux-output-\(UUID().uuidString).txt") : nil
     let client = try ChildProcess(
       ["tmux", "-S", socket.path] + arguments, environment: environment, standardOutput: output)
     guard client.wait(within: 10) != nil else {
