@@ -47,6 +47,10 @@ extension ConsoleState {
     if let outcome {
       status = StatusMessage(
         "\(label): \(LeadText.describe(outcome))", role: LeadText.role(of: outcome.kind))
+    } else if state == .sending, let index, history[index].method == .get {
+      // Every GET puts the key in a URL that proxies and server logs keep: say so each time.
+      status = StatusMessage(
+        "\(label): sending by GET — the API key travels in the URL", role: .warning)
     } else {
       status = StatusMessage("\(label): \(HistoryRow.word(for: state))")
     }

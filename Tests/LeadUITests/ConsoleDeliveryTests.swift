@@ -13,6 +13,19 @@ struct ConsoleDeliveryTests {
     return console
   }
 
+  @Test func everyLeadSentByGETWarnsThatTheKeyIsInTheURL() {
+    var console = makeConsole()
+    _ = console.handle(.leadQueued(makeEntry(id: "g1", minute: 5, lead: ivan, method: .get)))
+    _ = console.handle(.leadUpdated(id: LeadID(rawValue: "g1"), state: .sending, outcome: nil))
+
+    #expect(console.statusLine.contains("API key travels in the URL"))
+    #expect(console.status.role == .warning)
+
+    _ = console.handle(.leadQueued(makeEntry(id: "p1", minute: 6, lead: ivan)))
+    _ = console.handle(.leadUpdated(id: LeadID(rawValue: "p1"), state: .sending, outcome: nil))
+    #expect(!console.statusLine.contains("URL"))
+  }
+
   @Test(
     "the status line names the lead and words each outcome",
     arguments: [

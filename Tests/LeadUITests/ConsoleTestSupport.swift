@@ -40,12 +40,13 @@ extension ConsoleState {
 
 /// A history entry queued at `minute` minutes past 10:00 UTC on 1 May 2024.
 func makeEntry(
-  id: String, minute: Int, lead: Lead, state: LeadState = .queued, outcome: Outcome? = nil
+  id: String, minute: Int, lead: Lead, state: LeadState = .queued, outcome: Outcome? = nil,
+  method: HTTPMethod = .post
 ) -> HistoryEntry {
   HistoryEntry(
     id: LeadID(rawValue: id),
     queuedAt: Date(timeIntervalSince1970: 1_714_557_600 + Double(minute) * 60),
-    lead: lead, endpoint: "http://127.0.0.1:8080/api/site/", method: .post, state: state,
+    lead: lead, endpoint: "http://127.0.0.1:8080/api/site/", method: method, state: state,
     lastOutcome: outcome)
 }
 
