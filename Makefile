@@ -5,6 +5,8 @@
 SWIFT ?= swift
 PACKAGES := libncurses-dev libcurl4-openssl-dev libmicrohttpd-dev tmux
 BIN := .build/debug/lead-console
+# What `make screenshots` needs beyond PACKAGES: a virtual X server, a terminal, the grabber.
+SCREENSHOT_PACKAGES := xvfb xterm imagemagick xdotool fonts-dejavu-core
 
 .PHONY: demo test build deps format lint
 
@@ -43,3 +45,10 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Real PNGs of the console in an xterm under Xvfb, into screenshots/; the same deps step,
+# with the screenshot packages.
+.PHONY: screenshots
+screenshots: build
+	@$(MAKE) --no-print-directory deps PACKAGES="$(SCREENSHOT_PACKAGES)"
+	LEAD_CONSOLE=$(BIN) bash screenshots/take-screenshots.sh
