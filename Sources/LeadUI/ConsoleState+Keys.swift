@@ -6,7 +6,9 @@ extension ConsoleState {
 
   /// A key runs its command if it is bound, else types its text into the focused field.
   mutating func handleKey(_ key: Key) -> [Effect] {
-    if let command = keyMap.command(for: key) {
+    let command = keyMap.command(for: key)
+    if command != .quit { isQuitPending = false }
+    if let command {
       return perform(command)
     }
     switch key {
@@ -32,7 +34,7 @@ extension ConsoleState {
     case .send:
       return send()
     case .quit:
-      return [.quit]
+      return quit()
     case .nextField:
       moveFocus(by: 1)
     case .previousField:
@@ -50,6 +52,18 @@ extension ConsoleState {
     case .deleteForward:
       edit { $0.deleteForward() }
     }
+    return []
+  }
+
+  /// Leaves at once over an empty form; over a half-typed lead, asks for the quit key again,
+  /// since Ctrl-C is also many people's reflex for "copy".
+  mutating func quit() -> [Effect] {
+    guard !isFormEmpty, !isQuitPending else { return [.quit] }
+    isQuitPending = true
+    status = StatusMessage(
+      "The form holds an unsent lead: press the quit key again to leave without it, "
+        + "any other key to keep it",
+      role: .warning)
     return []
   }
 

@@ -43,6 +43,8 @@ public struct ConsoleState: Sendable {
   /// Leads that could not be written to the history log while the form held other typing;
   /// each returns to the form when the lead being typed is sent, so none is lost.
   public internal(set) var unsavedLeads: [Lead] = []
+  /// True after a quit key was pressed over a form holding text: the next quit key leaves.
+  public internal(set) var isQuitPending = false
 
   /// A fresh console: an empty form, focus on First name, the start-up notices on the status
   /// line.

@@ -107,8 +107,31 @@ struct ConsoleKeysTests {
     ])
   func quitKeys(key: Key) {
     var console = makeConsole()
-    console.type("Тест")
     #expect(console.press(key) == [.quit])
+  }
+
+  @Test(
+    "over a half-typed lead, quitting takes the quit key twice",
+    arguments: [Key.function(10), .control("q"), .control("c")])
+  func quitAsksOverAHalfTypedLead(key: Key) {
+    var console = makeConsole()
+    console.type("Тест")
+
+    #expect(console.press(key).isEmpty)
+    #expect(console.status.role == .warning)
+    #expect(console.statusLine.contains("unsent lead"))
+    #expect(console.value(of: .firstName) == "Тест")
+    #expect(console.press(key) == [.quit])
+  }
+
+  @Test func anyOtherKeyAfterTheFirstQuitKeepsTheLead() {
+    var console = makeConsole()
+    console.type("Тест")
+
+    #expect(console.press(.function(10)).isEmpty)
+    #expect(console.press(.right).isEmpty)
+    #expect(console.press(.function(10)).isEmpty)
+    #expect(console.value(of: .firstName) == "Тест")
   }
 
   @Test("letters and unbound keys never run commands while a field has focus")

@@ -49,6 +49,12 @@ private struct ConsoleLoop {
   private var presenter: CursesPresenter
   private var decoder = KeyDecoder()
   private var size: (rows: Int, columns: Int)
+  /// Deliveries still running, so that quitting can end them with an outcome on record.
+  private var deliveries: [LeadID: Task<Void, Never>] = [:]
+  private let deliveriesRunning = DispatchGroup()
+
+  /// How long quitting waits for cancelled deliveries to write their outcome.
+  private static let quitGraceSeconds = 3.0
 
   init(setup: ConsoleSetup, session: TerminalSession) {
     var context = setup.context
@@ -67,13 +73,19 @@ private struct ConsoleLoop {
     while true {
       events += inbox.drain()
       if !events.isEmpty {
-        guard process(events) else { return 0 }
+        guard process(events) else {
+          endDeliveries()
+          return 0
+        }
         events = []
         presenter.present(ConsoleRenderer.render(state, rows: size.rows, columns: size.columns))
       }
 
       let signal = TerminalRescue.stopSignal.load(ordering: .sequentiallyConsistent)
-      if signal != 0 { return 128 + signal }
+      if signal != 0 {
+        endDeliveries()
+        return 128 + signal
+      }
       for input in decoder.feed(session.readInput()) {
         switch input {
         case .key(let key):
@@ -93,6 +105,9 @@ private struct ConsoleLoop {
     var queue = events
     var next = 0
     while next < queue.count {
+      if case .leadUpdated(let id, let leadState, _) = queue[next], leadState != .sending {
+        deliveries[id] = nil
+      }
       let effects = state.handle(queue[next])
       next += 1
       for effect in effects {
@@ -109,7 +124,7 @@ private struct ConsoleLoop {
 
   /// Writes the lead to the history log here (a lead is on disk before anything else happens
   /// to it), then sends it in a background task whose result comes back through the inbox.
-  private func submit(_ lead: Lead) -> [ConsoleEvent] {
+  private mutating func submit(_ lead: Lead) -> [ConsoleEvent] {
     guard let dispatcher = setup.dispatcher else {
       return [.queueFailed(lead: lead, message: "there is no API key to send with")]
     }
@@ -121,7 +136,10 @@ private struct ConsoleLoop {
     }
 
     let inbox = self.inbox
-    Task.detached {
+    let running = deliveriesRunning
+    running.enter()
+    deliveries[entry.id] = Task.detached {
+      defer { running.leave() }
       let report = await dispatcher.deliverReporting(entry)
       let outcome = report.outcome
       inbox.post(.leadUpdated(id: entry.id, state: LeadState(outcome.kind), outcome: outcome))
@@ -130,6 +148,14 @@ private struct ConsoleLoop {
       }
     }
     return [.leadQueued(entry), .leadUpdated(id: entry.id, state: .sending, outcome: nil)]
+  }
+
+  /// Cancels the deliveries still in flight and waits, bounded, for each to write its outcome
+  /// (uncertain when the request had gone out), so no lead is left "sending" in the history.
+  private func endDeliveries() {
+    guard !deliveries.isEmpty else { return }
+    for delivery in deliveries.values { delivery.cancel() }
+    _ = deliveriesRunning.wait(timeout: .now() + Self.quitGraceSeconds)
   }
 
   /// Reads the history log off the main thread, so a long log never delays the first frame.

@@ -64,10 +64,17 @@ final class TerminalSession {
     _ = keypad(cn_stdscr(), true)
     _ = set_escdelay(escapeDelayMilliseconds)
     wtimeout(cn_stdscr(), readTimeoutMilliseconds)
-    _ = putp(bracketedPasteOn)
+    writeUnbuffered(bracketedPasteOn)
     return TerminalSession(
       screen: screen, savedTerminal: saved, heldError: heldError,
       palette: choosePalette(environment: environment), localeNotice: notice)
+  }
+
+  /// Writes a mode switch straight to the terminal. `putp` would go through stdio's buffer,
+  /// which is flushed only at exit: the switch would arrive too late to matter.
+  private static func writeUnbuffered(_ sequence: String) {
+    let bytes = Array(sequence.utf8)
+    _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
   }
 
   /// Gives the terminal back exactly as it was; safe to call more than once.
@@ -78,7 +85,7 @@ final class TerminalSession {
     // After a rescue (hang-up, a sent fatal signal) the terminal is already back: curses must
     // not write to it again, or it would jump to the alternate screen's saved cursor.
     if TerminalRescue.isArmed {
-      _ = putp(Self.bracketedPasteOff)
+      Self.writeUnbuffered(Self.bracketedPasteOff)
       _ = endwin()
       delscreen(screen)
     }

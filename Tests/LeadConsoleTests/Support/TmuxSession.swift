@@ -6,10 +6,14 @@ import Testing
 final class TmuxSession {
   let socket: URL
   private let environment: [String: String]
+  /// Held so the folder (and the socket in it) outlives the server: ARC may release a test's
+  /// local as soon as its last use, and `kill-server` needs the socket.
+  private let folder: ScratchFolder
 
   init(in folder: ScratchFolder, columns: Int = 100, rows: Int = 30, environment: [String: String])
     throws
   {
+    self.folder = folder
     socket = folder.file("tmux.sock")
     self.environment = environment
     let exported = environment.flatMap { ["-e", "\($0.key)=\($0.value)"] }
@@ -23,6 +27,12 @@ final class TmuxSession {
 
   /// Presses named keys: `Enter`, `Tab`, `F2`, `C-c`, ...
   func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+
+  /// Pastes text the way a terminal does, framed as a bracketed paste when the program asked.
+  func paste(_ text: String) throws {
+    try tmux(["set-buffer", "--", text])
+    try tmux(["paste-buffer", "-p"])
+  }
 
   /// Runs a shell command line in the pane.
   func run(_ commandLine: String) throws {
