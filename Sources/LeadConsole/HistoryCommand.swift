@@ -15,14 +15,13 @@ enum HistoryCommand {
     """
 
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-    var reader = try ArgumentReader(arguments, valued: ["--log", "--endpoint"])
+    var reader = try ArgumentReader(arguments, valued: ["--log"])
     if try reader.flag("--help") {
       print(help)
       return 0
     }
     let json = try reader.flag("--json")
     let logFlag = try reader.value("--log")
-    _ = try reader.value("--endpoint")
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
       throw UsageError(description: "unexpected argument '\(stray)'")
@@ -31,6 +30,10 @@ enum HistoryCommand {
     let url =
       logFlag.map { URL(fileURLWithPath: $0) }
       ?? Configuration.defaultHistoryFile(environment: environment)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      printError("lead-console: no history yet at \(url.path)")
+      return 0
+    }
     let snapshot = HistoryLog(url: url).load()
     for entry in snapshot.entries {
       print(json ? HistoryLine(entry).jsonLine() : HistoryLine(entry).text)
@@ -54,7 +57,7 @@ struct HistoryLine: Encodable {
   var endpoint: String
   var fields: [String: String]
   var extraFields: [ExtraField]
-  var lastOutcome: Outcome?
+  var lastOutcome: OutcomeJSON?
 
   init(_ entry: HistoryEntry) {
     id = entry.id.description
@@ -68,7 +71,7 @@ struct HistoryLine: Encodable {
     }
     self.fields = fields
     extraFields = entry.lead.extraFields
-    lastOutcome = entry.lastOutcome
+    lastOutcome = entry.lastOutcome.map(OutcomeJSON.init)
   }
 
   enum CodingKeys: String, CodingKey {
@@ -90,7 +93,7 @@ struct HistoryLine: Encodable {
     let name = [fields["first_name"], fields["last_name"]].compactMap { $0 }.joined(separator: " ")
     var line = "\(id)  \(time)  \(state.padding(toLength: 13, withPad: " ", startingAt: 0))  "
     line += "\(contact)  \(name)"
-    if let outcome = lastOutcome, outcome.kind != .accepted {
+    if let outcome = lastOutcome, outcome.kind != OutcomeKind.accepted.rawValue {
       line += "  (\(outcome.reason))"
     }
     return TerminalText.neutralised(line)

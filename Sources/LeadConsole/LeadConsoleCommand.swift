@@ -15,12 +15,11 @@ enum LeadConsoleCommand {
       lead-console sandbox [options]       run the local sandbox CRM
       lead-console --version
 
-    Options for every command:
+    Console options (send takes the same, history takes --log):
       --endpoint URL          the CRM endpoint (default \(CRMClient.defaultEndpoint))
-      --log FILE              the history log (default $XDG_STATE_HOME/gentleman-lead-console/history.jsonl)
+      --log FILE              the history log
+                              (default $XDG_STATE_HOME/gentleman-lead-console/history.jsonl)
       --help                  this text, or a command's own help
-
-    Console options:
       --sandbox               start the built-in sandbox on a free loopback port, with a demo key
                               and a history file of its own, and send to it
       --key KEY               the API key (visible in the process list: prefer
@@ -31,9 +30,10 @@ enum LeadConsoleCommand {
 
     The key is read from --key, else GENTLEMAN_API_KEY, else "key" in
     $XDG_CONFIG_HOME/gentleman-lead-console/config.json (which may also set "endpoint",
-    "connect_timeout", "timeout" and "operator").
+    "connect_timeout", "timeout" and "operator", the name recorded with each lead).
 
-    Exit status of the console: 0 after quitting, 2 on a usage or configuration error.
+    Exit status of the console: 0 after quitting; 2 on a usage or configuration error, or when
+    the terminal cannot be used; 128 + N after signal N (130 SIGINT, 129 SIGHUP, 143 SIGTERM).
     """
 
   static func main(_ arguments: [String]) -> Int32 {
@@ -55,7 +55,9 @@ enum LeadConsoleCommand {
       }
     } catch {
       printError("lead-console: \(error)")
-      printError("Try 'lead-console --help'.")
+      let helpCommand =
+        command.flatMap { ["send", "history", "sandbox"].contains($0) ? " \($0)" : nil } ?? ""
+      printError("Try 'lead-console\(helpCommand) --help'.")
       return 2
     }
   }

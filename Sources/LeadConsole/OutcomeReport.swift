@@ -3,25 +3,46 @@ import Foundation
 import LeadCore
 import Synchronization
 
-/// The machine-readable form of one attempt's outcome, for `send --json`.
-struct OutcomeReport: Encodable {
-  var id: String
-  var outcome: String
+/// One attempt's outcome as the command line prints it in JSON, with the history log's
+/// snake_case names.
+struct OutcomeJSON: Encodable {
+  var kind: String
   var httpStatus: Int?
   var errors: [CRMErrorCode]
   var reason: String
 
-  init(id: LeadID, outcome: Outcome) {
-    self.id = id.description
-    self.outcome = outcome.kind.rawValue
-    self.httpStatus = outcome.httpStatus
-    self.errors = outcome.errors
-    self.reason = outcome.reason
+  init(_ outcome: Outcome) {
+    kind = outcome.kind.rawValue
+    httpStatus = outcome.httpStatus
+    errors = outcome.errors
+    reason = outcome.reason
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, outcome, errors, reason
+    case kind, errors, reason
     case httpStatus = "http_status"
+  }
+}
+
+/// The machine-readable form of one attempt's outcome, for `send --json`: the lead's id beside
+/// the outcome's own members, as in the history log's outcome records.
+struct OutcomeReport: Encodable {
+  var id: String
+  var outcome: OutcomeJSON
+
+  init(id: LeadID, outcome: Outcome) {
+    self.id = id.description
+    self.outcome = OutcomeJSON(outcome)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try outcome.encode(to: encoder)
   }
 
   /// One line of JSON; JSONEncoder escapes control characters, so it is safe on a terminal.

@@ -19,7 +19,8 @@ enum SendCommand {
       0  accepted by the CRM
       1  rejected by the CRM (codes and messages printed)
       2  usage, validation or configuration error (nothing sent)
-      3  not delivered: the lead stays queued in the log; do not send it again yourself
+      3  not delivered: the CRM certainly did not get it, so sending again is safe; the lead
+         is kept in the history log as not delivered
       4  uncertain: the request went out but the answer does not tell; check the CRM
     """
 
@@ -117,7 +118,8 @@ enum SendCommand {
       print("lead \(id): rejected by the CRM")
       for error in outcome.errors { print("  \(error.code) \(error.message)") }
     case .notDelivered:
-      print("lead \(id): not delivered (\(reason)); it stays queued in the history log")
+      print(
+        "lead \(id): not delivered (\(reason)); the CRM did not get it, sending again is safe")
     case .uncertain:
       print("lead \(id): uncertain (\(reason)); check the CRM before sending it again")
     }

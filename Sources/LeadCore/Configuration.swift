@@ -56,7 +56,10 @@ public struct Configuration: Sendable {
     let total = try checkedTimeout(
       flag: timeoutFlag, flagName: "--timeout", fileValue: file?.timeout,
       fileSetting: fileSetting("timeout"), standard: Timeouts.standard.total)
-    if connect > total {
+    // Only a connect timeout someone set is worth a word; the default simply yields to a
+    // shorter total (the total bounds the connection too).
+    let connectWasSet = connectTimeoutFlag != nil || file?.connectTimeout != nil
+    if connect > total, connectWasSet {
       warnings.append(
         "the connect timeout (\(connect) s) is longer than the total timeout (\(total) s);"
           + " the total applies")

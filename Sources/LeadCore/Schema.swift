@@ -29,7 +29,8 @@ public struct Schema: Sendable, Equatable {
         problems: [SchemaProblem(path: path, message: Self.tooManyFieldsMessage(fields.count))])
     }
     var problems: [[SchemaProblem]] = fields.enumerated().map { index, field in
-      let messages = SchemaRules.codeProblems(field.code)
+      let messages =
+        SchemaRules.codeProblems(field.code)
         + SchemaRules.fieldProblems(field).map(\.message)
       return messages.map {
         SchemaProblem(path: path, fieldIndex: index + 1, code: field.code, message: $0)

@@ -18,6 +18,20 @@ public enum SchemaLoadError: Error, Equatable, Sendable {
   public var problems: [SchemaProblem] {
     if case .invalid(_, let problems) = self { problems } else { [] }
   }
+
+  /// One line for a notice on screen: the first problem and how many more there are, or why
+  /// the file cannot be read.
+  public var summary: String {
+    let problems = problems
+    guard let first = problems.first else {
+      return description
+    }
+    switch problems.count {
+    case 1: return first.description
+    case 2: return first.description + " (and 1 more problem)"
+    default: return first.description + " (and \(problems.count - 1) more problems)"
+    }
+  }
 }
 
 extension SchemaLoadError: CustomStringConvertible {

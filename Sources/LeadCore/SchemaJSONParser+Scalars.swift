@@ -51,9 +51,11 @@ extension SchemaJSONParser {
       return
     }
     guard letter == UInt8(ascii: "u") else {
+      let escape =
+        (0x21..<0x7F).contains(letter)
+        ? "\\\(Character(Unicode.Scalar(letter)))" : "\\ followed by \(found())"
       throw SchemaJSONSyntaxError(
-        offset: start,
-        message: "unknown escape \\\(found()); a backslash itself is written \\\\")
+        offset: start, message: "unknown escape \(escape); a backslash itself is written \\\\")
     }
     index += 1
     let first = try readHexQuad(escapeStart: start)

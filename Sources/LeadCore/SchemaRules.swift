@@ -57,10 +57,14 @@ enum SchemaRules {
         problems.append((index, "duplicate code: field \(earlier + 1) has the same code"))
       } else if let earlier = loose[key], earlier.code != code {
         let difference = differenceWord(code, earlier.code)
-        let other =
-          earlier.index < 0
-          ? "the base field code \(SchemaJSONText.quoted(earlier.code))"
-          : "field \(earlier.index + 1) \(SchemaJSONText.quoted(earlier.code))"
+        let other: String
+        if earlier.index >= 0 {
+          other = "field \(earlier.index + 1) \(SchemaJSONText.quoted(earlier.code))"
+        } else if earlier.code == "key" {
+          other = "\"key\", the name the API key is sent under,"
+        } else {
+          other = "the base field code \(SchemaJSONText.quoted(earlier.code))"
+        }
         problems.append(
           (
             index,

@@ -110,6 +110,15 @@ struct ConfigurationTests {
     }
   }
 
+  @Test func warnsOnlyWhenAConnectTimeoutSetOnPurposeExceedsTheTotal() throws {
+    let shortTotal = try resolve(timeout: 1)
+    #expect(shortTotal.timeouts.total == 1)
+    #expect(!shortTotal.warnings.contains { $0.contains("connect timeout") })
+
+    let both = try resolve(connectTimeout: 3, timeout: 1)
+    #expect(both.warnings.contains { $0.contains("connect timeout (3.0 s)") })
+  }
+
   @Test func rejectsATimeoutInTheFileNamingTheSettingAndFile() throws {
     let directory = try TemporaryDirectory()
     let file = try directory.write(#"{"timeout": 0.01}"#, to: "config.json")
