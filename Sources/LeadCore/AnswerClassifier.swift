@@ -93,7 +93,9 @@ enum CRMAnswer: Equatable {
     }
     switch answer.result {
     case "success":
-      return .accepted
+      // A success that also lists error codes contradicts itself: nobody can say what the
+      // CRM did, so it is not taken as accepted.
+      return (answer.errors ?? []).isEmpty ? .accepted : .unrecognised
     case "error":
       let codes = (answer.errors ?? []).compactMap(\.code)
       return codes.isEmpty ? .unrecognised : .rejected(codes)

@@ -31,11 +31,10 @@ extension CurlTransport {
     ]
 
     /// False only when nothing of the request can have reached the server. Anything unclear
-    /// counts as sent: calling a sent lead unsent would invite a duplicate in the CRM.
-    var requestMayHaveBeenSent: Bool {
-      if Self.beforeSending.contains(code) { return false }
-      return readyToSend
-    }
+    /// counts as sent: calling a sent lead unsent would invite a duplicate in the CRM. Once curl
+    /// was ready to send, no code makes it unsent: curl also reports an answer it cannot read
+    /// as HTTP (no status line, status 000) as an unsupported protocol, after the request left.
+    var requestMayHaveBeenSent: Bool { readyToSend }
 
     /// What failed, in plain words, followed by curl's own message. The URL's query never
     /// appears: in GET mode it carries the API key.
@@ -59,6 +58,7 @@ extension CurlTransport {
       case CURLE_RECV_ERROR: "the connection failed while receiving the answer"
       case CURLE_PARTIAL_FILE: "the answer was cut short"
       case CURLE_WEIRD_SERVER_REPLY: "the server's answer is not HTTP"
+      case CURLE_UNSUPPORTED_PROTOCOL where readyToSend: "the server's answer is not HTTP"
       case CURLE_UNSUPPORTED_PROTOCOL: "only http:// and https:// endpoints are allowed"
       case CURLE_URL_MALFORMAT: "the endpoint URL is malformed"
       case CURLE_ABORTED_BY_CALLBACK: "the request was cancelled"

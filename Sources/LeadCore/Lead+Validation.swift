@@ -22,6 +22,7 @@ extension Lead {
       problems.append(FieldProblem(field: BaseField.email.code, message: message))
     }
     problems += LeadRules.extraFieldProblems(lead.extraFields)
+    problems += LeadRules.replacementCharacterProblems(lead)
 
     guard problems.isEmpty else {
       throw LeadValidationError(problems: problems)
@@ -32,7 +33,10 @@ extension Lead {
 
 /// The individual checks, each answering with a message or nil when the value passes.
 enum LeadRules {
-  /// A phone may hold digits, `+ ( ) - .` and spaces, and needs at least one digit.
+  /// A phone number's digits: enough for a short local number, no more than any real one.
+  static let phoneDigitRange = 5...20
+
+  /// A phone may hold digits, `+ ( ) - .` and spaces, and needs 5 to 20 digits.
   static func phoneProblem(_ phone: String) -> String? {
     guard !phone.isEmpty else { return nil }
     let allowed: Set<Unicode.Scalar> = ["+", "(", ")", "-", ".", " "]
@@ -40,10 +44,26 @@ enum LeadRules {
       return "not a phone number: \(describe(bad)) is not allowed"
         + " (use digits, spaces and + ( ) - .)"
     }
-    guard phone.unicodeScalars.contains(where: isASCIIDigit) else {
-      return "not a phone number: it has no digits"
+    let digits = phone.unicodeScalars.filter(isASCIIDigit).count
+    guard phoneDigitRange.contains(digits) else {
+      return "not a phone number: it has \(digits) digits"
+        + " (\(phoneDigitRange.lowerBound) to \(phoneDigitRange.upperBound) expected)"
     }
     return nil
+  }
+
+  /// U+FFFD stands where bytes were not UTF-8 (text from a script or terminal in another
+  /// encoding, CP1251 say): sending it would lose the text without a word.
+  static func replacementCharacterProblems(_ lead: Lead) -> [FieldProblem] {
+    let values = BaseField.allCases.map { ($0.code, lead[$0]) }
+      + lead.extraFields.map { ($0.code, $0.value) }
+    return values.compactMap { code, value in
+      guard value.unicodeScalars.contains("\u{FFFD}") else { return nil }
+      return FieldProblem(
+        field: code,
+        message: "the text holds U+FFFD, which stands for bytes that were not UTF-8;"
+          + " retype it or convert its encoding to UTF-8")
+    }
   }
 
   /// An address needs one `@`, a local part and a dotted domain, and no spaces or controls.
@@ -62,11 +82,25 @@ enum LeadRules {
     guard !parts[0].isEmpty else {
       return "\(hint): nothing before the @"
     }
+    let local = parts[0]
+    if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
+      return "\(hint): a dot cannot start or end the part before the @, nor follow another"
+    }
     let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-    guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else {
+    guard labels.count >= 2, labels.allSatisfy(isDomainLabel) else {
       return "\(hint): the part after @ must be a domain like example.com"
     }
     return nil
+  }
+
+  /// A domain label: letters of any script and digits, hyphens only inside.
+  private static func isDomainLabel(_ label: Substring) -> Bool {
+    guard let first = label.first, let last = label.last, first != "-", last != "-" else {
+      return false
+    }
+    return label.unicodeScalars.allSatisfy { scalar in
+      scalar == "-" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
   }
 
   /// Codes must survive PHP's form decoding unchanged and not shadow another field.
@@ -122,7 +156,8 @@ enum LeadRules {
     }
     let category = scalar.properties.generalCategory
     if scalar.properties.isWhitespace || category == .control || category == .format {
-      return "the invisible character U+\(String(scalar.value, radix: 16, uppercase: true))"
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "the invisible character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
     }
     return "\"\(scalar)\""
   }

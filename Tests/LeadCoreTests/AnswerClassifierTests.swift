@@ -95,6 +95,10 @@ struct AnswerCase: Sendable, CustomTestStringConvertible {
       name: "oversized body", result: answer(200, #"{"result":"success"}"#, overflowed: true),
       kind: .uncertain, reasonHas: ["answer too large"]),
     AnswerCase(
+      name: "success that also lists error codes",
+      result: answer(200, #"{"result":"success","errors":[101]}"#), kind: .uncertain,
+      reasonHas: ["HTTP 200"]),
+    AnswerCase(
       name: "error without codes", result: answer(200, #"{"result":"error","errors":[]}"#),
       kind: .uncertain),
     AnswerCase(
