@@ -36,9 +36,13 @@ struct ArgumentReader {
     }
   }
 
-  /// The last value given for an option, or nil when it is absent.
+  /// The value of an option given at most once, or nil when it is absent.
   mutating func value(_ name: String) throws(UsageError) -> String? {
-    try values(name).last
+    let given = try values(name)
+    guard given.count <= 1 else {
+      throw UsageError(description: "option \(name) is given \(given.count) times; give it once")
+    }
+    return given.first
   }
 
   /// Every value given for a repeatable option, in command-line order.
@@ -57,8 +61,11 @@ struct ArgumentReader {
   /// A number of seconds, or nil when the option is absent.
   mutating func seconds(_ name: String) throws(UsageError) -> Double? {
     guard let text = try value(name) else { return nil }
-    guard let seconds = Double(text), seconds.isFinite, seconds > 0 else {
-      throw UsageError(description: "option \(name) takes a number of seconds, not '\(text)'")
+    // Decimal only: Double("0x10") would read hex, and "inf" or "nan" are no durations.
+    let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard decimal, let seconds = Double(text), seconds > 0 else {
+      throw UsageError(
+        description: "option \(name) takes a positive number of seconds (like 2.5), not '\(text)'")
     }
     return seconds
   }

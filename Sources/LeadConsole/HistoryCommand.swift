@@ -11,7 +11,8 @@ enum HistoryCommand {
     and the last outcome's reason. --json prints one JSON object per lead.
     Damaged lines are skipped and reported on standard error with their line numbers.
 
-    Exit status: 0 listed (even with damaged lines skipped), 2 usage error.
+    Exit status: 0 listed (even with damaged lines skipped, or no log yet), 1 the log cannot
+    be read, 2 usage error.
     """
 
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
@@ -35,6 +36,10 @@ enum HistoryCommand {
       return 0
     }
     let snapshot = HistoryLog(url: url).load()
+    if let problem = snapshot.readProblem {
+      printError("lead-console: cannot read the history log \(url.path): \(problem)")
+      return 1
+    }
     for entry in snapshot.entries {
       print(json ? HistoryLine(entry).jsonLine() : HistoryLine(entry).text)
     }

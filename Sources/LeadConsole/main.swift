@@ -7,7 +7,11 @@ import Foundation
 if isatty(STDIN_FILENO) == 1, ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] == nil {
   setenv("SWIFT_BACKTRACE", "interactive=no", 1)
   let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
-  execv("/proc/self/exe", arguments)
+  // The real path, not /proc/self/exe, so that ps and pgrep still see "lead-console".
+  var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+  if readlink("/proc/self/exe", &path, Int(PATH_MAX)) > 0 {
+    execv(path, arguments)
+  }
   // execv returns only on failure; then the console runs on with the runtime's defaults.
 }
 

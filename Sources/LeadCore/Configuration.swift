@@ -43,8 +43,10 @@ public struct Configuration: Sendable {
 
     let endpoint: String
     if let flag = endpointFlag {
+      try refuseKey(key, in: flag, setting: "--endpoint")
       endpoint = try checkedEndpoint(flag, setting: "--endpoint")
     } else if let value = file?.endpoint {
+      try refuseKey(key, in: value, setting: fileSetting("endpoint"))
       endpoint = try checkedEndpoint(value, setting: fileSetting("endpoint"))
     } else {
       endpoint = CRMClient.defaultEndpoint
@@ -144,6 +146,18 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// The endpoint is shown on screen and kept in the history with every lead: the key, plain or
+  /// percent-encoded, must not ride in it. Checked before anything echoes the endpoint.
+  private static func refuseKey(
+    _ key: APIKey?, in endpoint: String, setting: String
+  ) throws(ConfigurationError) {
+    guard let key, !key.value.isEmpty else { return }
+    let spellings = [endpoint, endpoint.removingPercentEncoding ?? endpoint]
+    if spellings.contains(where: { $0.contains(key.value) }) {
+      throw .keyInEndpoint(setting: setting)
+    }
+  }
+
   private static func checkedEndpoint(
     _ value: String, setting: String
   ) throws(ConfigurationError) -> String {
@@ -153,8 +167,12 @@ public struct Configuration: Sendable {
     let hasBadCharacter = trimmed.unicodeScalars.contains {
       $0.properties.isWhitespace || $0.properties.generalCategory == .control
     }
+    let components = URLComponents(string: trimmed)
+    if components?.user != nil || components?.password != nil {
+      throw .credentialsInEndpoint(setting: setting)
+    }
     guard let scheme, !hasBadCharacter,
-      let host = URLComponents(string: trimmed)?.host, !host.isEmpty,
+      let host = components?.host, !host.isEmpty,
       trimmed.count > scheme.count
     else {
       throw .invalidEndpoint(setting: setting, value: value)

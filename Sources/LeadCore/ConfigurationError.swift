@@ -10,6 +10,10 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case timeoutOutOfRange(setting: String, value: Double)
   /// An endpoint that is not an http or https URL.
   case invalidEndpoint(setting: String, value: String)
+  /// The endpoint holds the API key (in its query, say): it would be shown and logged.
+  case keyInEndpoint(setting: String)
+  /// The endpoint holds a user name or password (`http://user:secret@host/`).
+  case credentialsInEndpoint(setting: String)
 }
 
 extension ConfigurationError: CustomStringConvertible {
@@ -30,6 +34,12 @@ extension ConfigurationError: CustomStringConvertible {
     case .invalidEndpoint(let setting, let value):
       return "\(setting) \"\(TextExcerpt.of(value, limit: 120))\" is not an http:// or https://"
         + " URL with a host"
+    case .keyInEndpoint(let setting):
+      return "\(setting) holds the API key; give the endpoint without it and the key as"
+        + " --key, \(Configuration.keyVariable) or \"key\" in the config file"
+    case .credentialsInEndpoint(let setting):
+      return "\(setting) holds a user name or password; the CRM takes only the API key,"
+        + " given as --key, \(Configuration.keyVariable) or \"key\" in the config file"
     }
   }
 }

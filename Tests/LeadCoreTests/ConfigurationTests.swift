@@ -110,6 +110,28 @@ struct ConfigurationTests {
     }
   }
 
+  @Test(
+    "refuses an endpoint that carries the key, without echoing it",
+    arguments: [
+      "http://127.0.0.1:8080/api/site/?key=TESTKEY-0123456789abcdef",
+      "http://127.0.0.1:8080/TESTKEY%2D0123456789abcdef/",
+    ])
+  func refusesKeyInEndpoint(endpoint: String) {
+    let error = #expect(throws: ConfigurationError.self) {
+      try resolve(key: "TESTKEY-0123456789abcdef", endpoint: endpoint)
+    }
+    #expect(error == .keyInEndpoint(setting: "--endpoint"))
+    #expect(error?.description.contains("0123456789abcdef") == false)
+  }
+
+  @Test func refusesAnEndpointWithAUserAndPassword() {
+    let error = #expect(throws: ConfigurationError.self) {
+      try resolve(endpoint: "http://user:secret@127.0.0.1:8080/api/site/")
+    }
+    #expect(error == .credentialsInEndpoint(setting: "--endpoint"))
+    #expect(error?.description.contains("secret") == false)
+  }
+
   @Test func warnsOnlyWhenAConnectTimeoutSetOnPurposeExceedsTheTotal() throws {
     let shortTotal = try resolve(timeout: 1)
     #expect(shortTotal.timeouts.total == 1)
