@@ -55,7 +55,8 @@ enum LeadRules {
   /// U+FFFD stands where bytes were not UTF-8 (text from a script or terminal in another
   /// encoding, CP1251 say): sending it would lose the text without a word.
   static func replacementCharacterProblems(_ lead: Lead) -> [FieldProblem] {
-    let values = BaseField.allCases.map { ($0.code, lead[$0]) }
+    let values =
+      BaseField.allCases.map { ($0.code, lead[$0]) }
       + lead.extraFields.map { ($0.code, $0.value) }
     return values.compactMap { code, value in
       guard value.unicodeScalars.contains("\u{FFFD}") else { return nil }
@@ -157,7 +158,8 @@ enum LeadRules {
     let category = scalar.properties.generalCategory
     if scalar.properties.isWhitespace || category == .control || category == .format {
       let hex = String(scalar.value, radix: 16, uppercase: true)
-      return "the invisible character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
+      return
+        "the invisible character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
     }
     return "\"\(scalar)\""
   }
