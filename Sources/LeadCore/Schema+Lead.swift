@@ -75,7 +75,12 @@ extension Schema {
       let text = input.values[field.code] ?? field.defaultValue ?? ""
       do {
         if let value = try field.normalise(text) {
-          extras.append(ExtraField(code: field.code, value: value))
+          let extra = ExtraField(code: field.code, value: value)
+          if let problem = Self.encodingProblem(extra) {
+            problems.append(problem)
+          } else {
+            extras.append(extra)
+          }
         }
       } catch {
         problems.append(error.fieldProblem)
@@ -116,11 +121,16 @@ extension Schema {
     if let problem = LeadRules.extraFieldProblems([field]).first {
       return problem.message
     }
-    guard !allowUnknownCodes else {
-      return nil
+    if !allowUnknownCodes {
+      let guesses = closestCodes(to: code).map { SchemaJSONText.quoted($0) }
+      let hint = guesses.isEmpty ? "" : " (did you mean \(guesses.joined(separator: " or "))?)"
+      return "\(SchemaJSONText.quoted(code)) is not a code of the schema\(hint)"
     }
-    let guesses = closestCodes(to: code).map { SchemaJSONText.quoted($0) }
-    let hint = guesses.isEmpty ? "" : " (did you mean \(guesses.joined(separator: " or "))?)"
-    return "\(SchemaJSONText.quoted(code)) is not a code of the schema\(hint)"
+    return Self.encodingProblem(field)?.message
+  }
+
+  /// The base validation's check for text that lost its bytes (U+FFFD), on one extra field.
+  private static func encodingProblem(_ field: ExtraField) -> FieldProblem? {
+    LeadRules.replacementCharacterProblems(Lead(extraFields: [field])).first
   }
 }

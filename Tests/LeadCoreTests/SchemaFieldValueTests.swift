@@ -177,6 +177,25 @@ struct SchemaFieldValueTests {
     #expect(Self.outcome(field, input) == outcome)
   }
 
+  @Test(
+    "phone and e-mail fields give the base rules' own messages",
+    arguments: [
+      "123", "+7 (912) x", " 8 912 345 67 89 00 11 22 33 44 ", "+7 912 345-67-89", "a@b",
+      "a b@c.ru", "@c.ru",
+    ])
+  func sharesBaseRuleMessages(input: String) {
+    let trimmed = input.trimmingSurroundingWhitespace()
+    let phone = SchemaField(code: "p", type: .phone, label: "P")
+    let email = SchemaField(code: "e", type: .email, label: "E")
+
+    #expect(
+      Self.outcome(phone, input)
+        == LeadRules.phoneProblem(trimmed).map { "error: \($0)" } ?? trimmed)
+    #expect(
+      Self.outcome(email, input)
+        == LeadRules.emailProblem(trimmed).map { "error: \($0)" } ?? trimmed)
+  }
+
   @Test func requiredFieldLeftEmptyNamesItsLabelAndCode() {
     var city = SchemaField(code: "city", label: "City")
     city.required = true

@@ -118,6 +118,19 @@ struct SchemaLeadTests {
       ])
   }
 
+  @Test func refusesTextThatLostItsBytesInSchemaAndUnknownFields() throws {
+    let schema = try Self.schema()
+    let input = SchemaInput(
+      values: ["city": "Mosk\u{FFFD}va"], unknownFields: [ExtraField(code: "x", value: "\u{FFFD}")])
+
+    let error = try #require(throws: LeadValidationError.self) {
+      try schema.lead(Self.caller, input: input, allowUnknownCodes: true)
+    }
+
+    #expect(error.fields == ["city", "x"])
+    #expect(error.problems.allSatisfy { $0.message.contains("U+FFFD") })
+  }
+
   @Test func requiredFieldWithoutValueOrDefaultBlocksTheLead() throws {
     let schema = try Schema(fields: [SchemaField(code: "city", label: "City", required: true)])
 
