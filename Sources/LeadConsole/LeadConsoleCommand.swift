@@ -13,12 +13,16 @@ enum LeadConsoleCommand {
       lead-console send [options]          send one lead (see: lead-console send --help)
       lead-console history [--json]        list the history log
       lead-console sandbox [options]       run the local sandbox CRM
+      lead-console schema check|show       check or list the field-code schema
+      lead-console check-key               ask the CRM whether the key works (creates no lead)
       lead-console --version
 
     Console options (send takes the same, history takes --log):
       --endpoint URL          the CRM endpoint (default \(CRMClient.defaultEndpoint))
       --log FILE              the history log
                               (default $XDG_STATE_HOME/gentleman-lead-console/history.jsonl)
+      --schema FILE           the field-code schema
+                              (default $XDG_CONFIG_HOME/gentleman-lead-console/schema.json)
       --help                  this text, or a command's own help
       --sandbox               start the built-in sandbox on a free loopback port, with a demo key
                               and a history file of its own, and send to it
@@ -45,6 +49,8 @@ enum LeadConsoleCommand {
       case "send": return try SendCommand.run(rest, environment: environment)
       case "history": return try HistoryCommand.run(rest, environment: environment)
       case "sandbox": return try SandboxCommand.run(rest)
+      case "schema": return try SchemaCommand.run(rest, environment: environment)
+      case "check-key": return try CheckKeyCommand.run(rest, environment: environment)
       case "--version":
         print("lead-console \(version)")
         return 0
@@ -56,7 +62,9 @@ enum LeadConsoleCommand {
     } catch {
       printError("lead-console: \(error)")
       let helpCommand =
-        command.flatMap { ["send", "history", "sandbox"].contains($0) ? " \($0)" : nil } ?? ""
+        command.flatMap {
+          ["send", "history", "sandbox", "schema", "check-key"].contains($0) ? " \($0)" : nil
+        } ?? ""
       printError("Try 'lead-console\(helpCommand) --help'.")
       return 2
     }

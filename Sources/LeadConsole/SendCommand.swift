@@ -7,11 +7,16 @@ enum SendCommand {
   static let help = """
     Usage: lead-console send [--first-name A] [--last-name B] [--phone P] [--email E]
                              [--comment C] [--field CODE=VALUE]... [--get] [--dry-run] [--json]
+                             [--schema FILE] [--allow-unknown]
                              [--key KEY] [--endpoint URL] [--log FILE]
                              [--connect-timeout S] [--timeout S]
 
     Checks the lead, writes it to the history log, sends it once and reports the outcome.
-    A phone or an e-mail is required. --field adds an extra CRM field by its code.
+    A phone or an e-mail is required. --field adds an extra CRM field by its code. With a
+    schema file (--schema, or the default one when it exists) each code must be in it
+    (--allow-unknown lets others through) and its type's rules apply: numbers are sent as
+    1500.50, dates in the field's format, booleans as 1 or 0, selects as the option's value;
+    schema fields go first in schema order, with their defaults, then the other codes.
     --dry-run prints the request (method, URL, body; the key masked) and sends nothing.
     --json prints the outcome as one JSON object.
 
@@ -28,7 +33,7 @@ enum SendCommand {
     var reader = try ArgumentReader(
       arguments,
       valued: ClientOptions.valued.union([
-        "--first-name", "--last-name", "--phone", "--email", "--comment", "--field",
+        "--first-name", "--last-name", "--phone", "--email", "--comment", "--field", "--schema",
       ])
     )
     if try reader.flag("--help") {
@@ -40,9 +45,18 @@ enum SendCommand {
       lastName: try reader.value("--last-name") ?? "",
       phone: try reader.value("--phone") ?? "",
       email: try reader.value("--email") ?? "",
-      comment: try reader.value("--comment") ?? "",
-      extraFields: try reader.values("--field").map(parseField)
+      comment: try reader.value("--comment") ?? ""
     )
+    let fieldArguments = try reader.values("--field").map(parseField)
+    let allowUnknown = try reader.flag("--allow-unknown")
+    let schemaOption: SchemaOption
+    do {
+      schemaOption = try SchemaOption(reading: &reader, environment: environment)
+    } catch let error as SchemaLoadError {
+      printError("lead-console: the schema cannot be used; nothing was sent:")
+      _ = SchemaCommand.report(error)
+      return 2
+    }
     let dryRun = try reader.flag("--dry-run")
     let json = try reader.flag("--json")
     let options = try ClientOptions(reading: &reader, environment: environment)
@@ -51,9 +65,13 @@ enum SendCommand {
       throw UsageError(description: "unexpected argument '\(stray)'")
     }
 
+    // With no schema file, codes are checked only for their form.
+    let schema = schemaOption.schema ?? Schema()
     let checked: Lead
     do {
-      checked = try lead.validated()
+      checked = try schema.lead(
+        lead, input: schema.input(fromFieldArguments: fieldArguments),
+        allowUnknownCodes: allowUnknown || schemaOption.schema == nil)
     } catch {
       for problem in error.problems {
         printError("lead-console: \(problem.field): \(problem.message)")

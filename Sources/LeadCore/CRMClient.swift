@@ -58,7 +58,7 @@ public struct CRMClient: Sendable {
   }
 
   /// A POST with the form as body, or a GET with the form appended to the endpoint's query.
-  private func request(carrying form: String) -> HTTPRequest {
+  func request(carrying form: String) -> HTTPRequest {
     switch method {
     case .post:
       return HTTPRequest(method: .post, url: endpoint, body: Array(form.utf8))
