@@ -148,7 +148,7 @@ public struct Configuration: Sendable {
 
   /// The endpoint is shown on screen and kept in the history with every lead: the key, plain or
   /// percent-encoded, must not ride in it. Checked before anything echoes the endpoint.
-  private static func refuseKey(
+  static func refuseKey(
     _ key: APIKey?, in endpoint: String, setting: String
   ) throws(ConfigurationError) {
     guard let key, !key.value.isEmpty else { return }
@@ -158,7 +158,7 @@ public struct Configuration: Sendable {
     }
   }
 
-  private static func checkedEndpoint(
+  static func checkedEndpoint(
     _ value: String, setting: String
   ) throws(ConfigurationError) -> String {
     let trimmed = value.trimmingSurroundingWhitespace()
