@@ -6,7 +6,7 @@ import LeadUI
 /// `lead-console` with no subcommand: the full-screen console.
 enum ConsoleCommand {
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-    var reader = try ArgumentReader(arguments, valued: ClientOptions.valued)
+    var reader = try ArgumentReader(arguments, valued: ClientOptions.valued.union(["--schema"]))
     if try reader.flag("--help") {
       print(LeadConsoleCommand.usage)
       return 0
@@ -27,6 +27,8 @@ enum ConsoleCommand {
     defer { server?.stop() }
     let options = try ClientOptions(
       reading: &reader, environment: environment, sandbox: sandbox)
+    let (schema, schemaNotice) = try SchemaOption.lenient(
+      reading: &reader, environment: environment)
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
       throw UsageError(description: "unexpected argument '\(stray)'")
@@ -36,12 +38,22 @@ enum ConsoleCommand {
     var notices = options.warnings
     if client == nil { notices.append(options.configuration.missingKeyHelp) }
     let history = HistoryLog(url: options.logFile)
+    var preview: (@Sendable (Lead) -> String)?
+    var curlPreview: (@Sendable (Lead) -> String)?
+    if let client {
+      preview = { @Sendable lead in client.dryRun(for: lead) }
+      curlPreview = { @Sendable lead in client.curlCommand(for: lead) }
+    }
     let setup = ConsoleSetup(
       context: ConsoleContext(
         endpoint: options.configuration.endpoint,
         maskedKey: options.configuration.key?.masked,
         canSend: client != nil,
-        notices: notices),
+        notices: notices,
+        schema: schema ?? Schema(),
+        schemaNotice: schemaNotice,
+        preview: preview,
+        curlPreview: curlPreview),
       dispatcher: client.map {
         LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)
       },

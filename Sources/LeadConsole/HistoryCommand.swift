@@ -54,7 +54,7 @@ enum HistoryCommand {
 }
 
 /// One lead of the history as the CLI prints it.
-struct HistoryLine: Encodable {
+struct HistoryLine: JSONLineOutput {
   var id: String
   var queuedAt: Date
   var state: String
@@ -104,11 +104,4 @@ struct HistoryLine: Encodable {
     return TerminalText.neutralised(line)
   }
 
-  func jsonLine() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    guard let data = try? encoder.encode(self) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
-  }
 }

@@ -3,6 +3,20 @@ import Foundation
 import LeadCore
 import Synchronization
 
+/// The command line's JSON output: one object per line, keys sorted, times in ISO 8601.
+protocol JSONLineOutput: Encodable {}
+
+extension JSONLineOutput {
+  /// One line of JSON; JSONEncoder escapes control characters, so it is safe on a terminal.
+  func jsonLine() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    guard let data = try? encoder.encode(self) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
 /// One attempt's outcome as the command line prints it in JSON, with the history log's
 /// snake_case names.
 struct OutcomeJSON: Encodable {
@@ -26,7 +40,7 @@ struct OutcomeJSON: Encodable {
 
 /// The machine-readable form of one attempt's outcome, for `send --json`: the lead's id beside
 /// the outcome's own members, as in the history log's outcome records.
-struct OutcomeReport: Encodable {
+struct OutcomeReport: JSONLineOutput {
   var id: String
   var outcome: OutcomeJSON
 
@@ -45,13 +59,6 @@ struct OutcomeReport: Encodable {
     try outcome.encode(to: encoder)
   }
 
-  /// One line of JSON; JSONEncoder escapes control characters, so it is safe on a terminal.
-  func jsonLine() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
-  }
 }
 
 /// Hands a value from a task back to the waiting thread.

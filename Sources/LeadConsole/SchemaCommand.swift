@@ -94,7 +94,7 @@ enum SchemaCommand {
 }
 
 /// One field as `schema show --json` prints it.
-struct SchemaFieldJSON: Encodable {
+struct SchemaFieldJSON: JSONLineOutput {
   var code: String
   var group: String
   var type: String
@@ -128,10 +128,4 @@ struct SchemaFieldJSON: Encodable {
     self.options = options.isEmpty ? nil : options.map { Option(value: $0.value, label: $0.label) }
   }
 
-  func jsonLine() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
-  }
 }

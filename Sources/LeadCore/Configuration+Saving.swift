@@ -33,8 +33,7 @@ extension Configuration {
   }
 
   /// The file's JSON object as it is, unknown members included; empty when there is no file.
-  private static func existingSettings(of file: URL) throws(ConfigurationError) -> [String: Any]
-  {
+  private static func existingSettings(of file: URL) throws(ConfigurationError) -> [String: Any] {
     guard let data = try? Data(contentsOf: file),
       data.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
     else {

@@ -23,8 +23,36 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   case deleteBackward
   /// Delete the character under the cursor.
   case deleteForward
+  /// Open the field-code browser.
+  case openFieldBrowser
+  /// Show or hide the request preview.
+  case togglePreview
+  /// Copy the previewed request as a `curl` command.
+  case copyCurl
+  /// Switch a yes/no field on or off.
+  case toggleSwitch
+  /// Open the pick list of a select field.
+  case openPickList
+  /// Take the option selected in the pick list.
+  case pickOption
+  /// Go to the field selected in the browser.
+  case goToField
+  /// Close the pick list or the browser without choosing.
+  case close
+  /// Select the entry above.
+  case selectPrevious
+  /// Select the entry below.
+  case selectNext
+  /// Go one page up: in the form a screenful of fields, in a list a page of entries.
+  case pageUp
+  /// Go one page down: in the form a screenful of fields, in a list a page of entries.
+  case pageDown
+  /// Select the first entry of a list.
+  case selectFirst
+  /// Select the last entry of a list.
+  case selectLast
 
-  /// The one-word name shown in the key bar.
+  /// The short name shown in the key bar.
   public var title: String {
     switch self {
     case .send: "Send"
@@ -37,6 +65,20 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .cursorToEnd: "End"
     case .deleteBackward: "Erase"
     case .deleteForward: "Delete"
+    case .openFieldBrowser: "Fields"
+    case .togglePreview: "Preview"
+    case .copyCurl: "Copy curl"
+    case .toggleSwitch: "Toggle"
+    case .openPickList: "Choose"
+    case .pickOption: "Pick"
+    case .goToField: "Go to"
+    case .close: "Back"
+    case .selectPrevious: "Up"
+    case .selectNext: "Down"
+    case .pageUp: "Page up"
+    case .pageDown: "Page down"
+    case .selectFirst: "First"
+    case .selectLast: "Last"
     }
   }
 
@@ -51,16 +93,36 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .cursorRight: "Move the cursor one character right"
     case .cursorToStart: "Move the cursor to the start of the field"
     case .cursorToEnd: "Move the cursor to the end of the field"
-    case .deleteBackward: "Delete the character before the cursor"
-    case .deleteForward: "Delete the character under the cursor"
+    case .deleteBackward:
+      "Delete the character before the cursor; in a select field, clear the choice"
+    case .deleteForward:
+      "Delete the character under the cursor; in a select field, clear the choice"
+    case .openFieldBrowser: "List every field code; type to filter, Enter goes to the field"
+    case .togglePreview: "Show or hide the exact request F2 would send now, the key masked"
+    case .copyCurl: "Copy the previewed request as a curl command (a file and the clipboard)"
+    case .toggleSwitch: "Switch the yes/no field on or off"
+    case .openPickList: "Open the field's list of options; typing also opens it"
+    case .pickOption: "Take the selected option and close the list"
+    case .goToField: "Close the browser and put the focus on the selected field"
+    case .close: "Close the list or the browser without choosing"
+    case .selectPrevious: "Select the entry above"
+    case .selectNext: "Select the entry below"
+    case .pageUp: "Go one page up"
+    case .pageDown: "Go one page down"
+    case .selectFirst: "Select the first entry"
+    case .selectLast: "Select the last entry"
     }
   }
 
-  /// True for the commands the key bar lists; cursor keys and erasing need no reminder.
+  /// True for the commands the key bar lists; cursor keys, erasing and moving in a list need
+  /// no reminder.
   public var isListedInKeyBar: Bool {
     switch self {
-    case .send, .quit, .nextField, .previousField: true
-    default: false
+    case .send, .quit, .nextField, .previousField, .openFieldBrowser, .togglePreview,
+      .copyCurl, .toggleSwitch, .openPickList, .pickOption, .goToField, .close:
+      true
+    default:
+      false
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadCore
 
 /// What the console knows about its setting from start-up, never the API key itself.
 public struct ConsoleContext: Sendable {
@@ -12,6 +13,17 @@ public struct ConsoleContext: Sendable {
   public var notices: [String]
   /// The time zone the history's times are shown in.
   public var timeZone: TimeZone
+  /// The fields the form holds beyond the base fields; empty when there is no schema.
+  public var schema: Schema
+  /// What is wrong with the schema file when it could not be used; the form then holds the
+  /// base fields only and shows this.
+  public var schemaNotice: String?
+  /// The request F2 would send for a lead (method, URL and body, the key masked); nil when
+  /// the console cannot tell.
+  public var preview: (@Sendable (Lead) -> String)?
+  /// The same request as a multi-line `curl` command, one `--data-raw` per encoded pair, the
+  /// key masked; nil when the console cannot tell.
+  public var curlPreview: (@Sendable (Lead) -> String)?
 
   /// Creates a context; times are shown in the machine's time zone unless told otherwise.
   public init(
@@ -19,12 +31,20 @@ public struct ConsoleContext: Sendable {
     maskedKey: String?,
     canSend: Bool,
     notices: [String] = [],
-    timeZone: TimeZone = .current
+    timeZone: TimeZone = .current,
+    schema: Schema = Schema(),
+    schemaNotice: String? = nil,
+    preview: (@Sendable (Lead) -> String)? = nil,
+    curlPreview: (@Sendable (Lead) -> String)? = nil
   ) {
     self.endpoint = endpoint
     self.maskedKey = maskedKey
     self.canSend = canSend
     self.notices = notices
     self.timeZone = timeZone
+    self.schema = schema
+    self.schemaNotice = schemaNotice
+    self.preview = preview
+    self.curlPreview = curlPreview
   }
 }

@@ -1,7 +1,7 @@
 import LeadCore
 
 /// Something the console reacts to: a key, a new window size, or news from the runner about
-/// the history log and deliveries.
+/// the history log, deliveries and copies.
 public enum ConsoleEvent: Sendable {
   /// The operator pressed a key or pasted text.
   case key(Key)
@@ -17,12 +17,18 @@ public enum ConsoleEvent: Sendable {
   case queueFailed(lead: Lead, message: String)
   /// A message for the status line.
   case notice(String)
+  /// The runner performed a `copy` effect; the text says where the copy went.
+  case copied(String)
+  /// The runner could not perform a `copy` effect; the text says why.
+  case copyFailed(String)
 }
 
 /// Work the runner does for the console; the console itself performs no I/O.
 public enum Effect: Sendable, Equatable {
-  /// Write this lead to the history log and send it; it already passed `Lead.validated()`.
+  /// Write this lead to the history log and send it; it already passed the schema's checks.
   case submit(Lead)
+  /// Keep this text where the operator can paste it (a file and the terminal's clipboard).
+  case copy(String)
   /// Leave the console.
   case quit
 }

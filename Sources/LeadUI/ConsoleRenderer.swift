@@ -9,20 +9,30 @@ public enum ConsoleRenderer {
   /// the screen asks for a larger window.
   public static func render(_ state: ConsoleState, rows: Int, columns: Int) -> ScreenBuffer {
     var screen = ScreenBuffer(rows: rows, columns: columns)
-    let layout = FormLayout(rows: rows, columns: columns)
+    let layout = state.formLayout(rows: rows, columns: columns)
     guard !layout.isTooSmall else {
       drawTooSmall(layout, into: &screen)
       return screen
     }
 
     drawHeader(state.context, layout: layout, into: &screen)
-    drawForm(state, layout: layout, into: &screen)
-    if layout.isSideBySide {
-      for row in layout.history.top..<(layout.history.top + layout.history.height) {
-        screen.draw("│", row: row, column: layout.history.left - 1, role: .dim)
+    if let browser = state.browser {
+      FieldBrowserPane.draw(state, browser: browser, into: &screen)
+    } else {
+      FormPane.draw(state, layout: layout, into: &screen)
+      let pane = layout.secondary
+      if layout.isSideBySide {
+        for row in pane.top..<(pane.top + pane.height) {
+          screen.draw("│", row: row, column: pane.left - 1, role: .dim)
+        }
       }
+      if state.isPreviewShown {
+        PreviewPane.draw(state, in: pane, into: &screen)
+      } else {
+        HistoryPane.draw(state, in: pane, into: &screen)
+      }
+      PickListOverlay.draw(state, layout: layout, into: &screen)
     }
-    HistoryPane.draw(state, in: layout.history, into: &screen)
     screen.fill(row: layout.statusRow, column: 0, width: layout.columns, role: state.status.role)
     screen.draw(
       DisplayWidth.truncated(state.status.text, toWidth: layout.columns - 2),
@@ -73,49 +83,13 @@ public enum ConsoleRenderer {
     return String(repeating: "•", count: 4) + masked.dropFirst(hidden)
   }
 
-  /// Each field's label, box and problem, and the cursor in the focused field.
-  static func drawForm(
-    _ state: ConsoleState, layout: FormLayout,
-    into screen: inout ScreenBuffer
-  ) {
-    for (field, slot) in zip(FormLayout.fieldOrder, layout.fields) {
-      let problem = state.problems[field]
-      let focused = state.focus == field
-      if problem != nil {
-        screen.draw("!", row: slot.row, column: slot.markColumn, role: .invalid)
-      }
-      screen.draw(
-        field.label, row: slot.row, column: slot.labelColumn,
-        role: problem != nil ? .invalid : .label)
-
-      let box = slot.input
-      let role: StyleRole = problem != nil ? .invalid : focused ? .focusedInput : .input
-      let view = state.textField(field).viewport(width: box.width)
-      screen.fill(row: box.top, column: box.left, width: box.width, role: role)
-      screen.draw(view.text, row: box.top, column: box.left, width: box.width, role: role)
-      if view.hidesTextBefore {
-        screen.draw("‹", row: box.top, column: box.left - 1, role: .dim)
-      }
-      if view.hidesTextAfter {
-        screen.draw("›", row: box.top, column: box.left + box.width, role: .dim)
-      }
-      if let problem {
-        screen.draw(
-          DisplayWidth.truncated(problem, toWidth: slot.message.width), row: slot.message.top,
-          column: slot.message.left, role: .invalid)
-      }
-      if focused && box.width > 0 {
-        screen.cursor = (box.top, box.left + view.cursorColumn)
-      }
-    }
-  }
-
-  /// The key bar, generated from the key map: keys in the hint role, then what they do.
+  /// The key bar, generated from the key map: keys in the hint role, then what they do. An
+  /// entry that does not fit is left out and the next ones are still tried.
   static func drawKeyBar(_ map: KeyMap, row: Int, into screen: inout ScreenBuffer) {
     var column = 1
     for entry in KeyBar.entries(for: map) {
       let width = DisplayWidth.of(entry.keys) + 1 + DisplayWidth.of(entry.title)
-      guard column + width <= screen.columns else { break }
+      guard column + width <= screen.columns else { continue }
       column += screen.draw(entry.keys, row: row, column: column, role: .keyHint) + 1
       column += screen.draw(entry.title, row: row, column: column, role: .normal) + 2
     }

@@ -1,10 +1,34 @@
 import LeadCore
 
 extension ConsoleState {
-  /// The key map in force: the form's fields are the only focus there is.
-  public var keyMap: KeyMap { KeyMap.standard(for: .formField) }
+  /// Which part of the screen takes the keys now.
+  public var focusArea: FocusArea {
+    if browser != nil { return .fieldBrowser }
+    if pickList != nil { return .pickList }
+    switch focusedField.type {
+    case .boolean: return .switchField
+    case .select: return .selectField
+    default: return .formField
+    }
+  }
 
-  /// A key runs its command if it is bound, else types its text into the focused field.
+  /// The key map in force: the focus area's, with the copy keys while the preview is shown.
+  public var keyMap: KeyMap {
+    let area = focusArea
+    return isPreviewShown && area != .fieldBrowser
+      ? KeyMap.previewing(area) : KeyMap.standard(for: area)
+  }
+
+  /// The commands an open pick list handles itself; any other command closes the list first.
+  /// The cursor keys and Delete do nothing there, so a stray one neither closes the list nor
+  /// clears the field's choice.
+  static let pickListCommands: Set<Command> = [
+    .pickOption, .close, .selectPrevious, .selectNext, .pageUp, .pageDown, .selectFirst,
+    .selectLast, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .cursorToStart,
+    .cursorToEnd,
+  ]
+
+  /// A key runs its command if it is bound, else its text goes where typing goes now.
   mutating func handleKey(_ key: Key) -> [Effect] {
     let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
@@ -13,28 +37,70 @@ extension ConsoleState {
     }
     switch key {
     case .character(let character):
-      edit { $0.insert(String(character)) }
+      receive(String(character), pasted: false)
     case .paste(let text):
-      var fitted = true
-      edit { fitted = $0.insert(text) }
-      if !fitted {
-        status = StatusMessage(
-          "The paste was cut at \(TextField.maximumLength) characters, the field's limit",
-          role: .warning)
-      }
+      receive(text, pasted: true)
     default:
       break
     }
     return []
   }
 
+  /// Typed or pasted text: it filters the browser or the pick list when one is open, opens
+  /// the pick list of a select field, and is inserted into a text field.
+  mutating func receive(_ text: String, pasted: Bool) {
+    if browser != nil {
+      narrowBrowser(with: text)
+      return
+    }
+    if pickList != nil {
+      pickList?.narrow(with: text)
+      return
+    }
+    switch focusedField.type {
+    case .boolean:
+      status = StatusMessage("\(focusedField.label): Space switches it on or off")
+    case .select:
+      openPickList(narrowing: text)
+    default:
+      var fitted = true
+      edit { fitted = $0.insert(text) }
+      if pasted && !fitted {
+        status = StatusMessage(
+          "The paste was cut at \(TextField.maximumLength) characters, the field's limit",
+          role: .warning)
+      }
+    }
+  }
+
   /// Carries out one command.
   mutating func perform(_ command: Command) -> [Effect] {
+    if pickList != nil && !Self.pickListCommands.contains(command) {
+      pickList = nil
+    }
     switch command {
     case .send:
       return send()
     case .quit:
       return quit()
+    case .copyCurl:
+      return copyCurl()
+    case .openFieldBrowser:
+      openBrowser()
+    case .togglePreview:
+      togglePreview()
+    case .toggleSwitch:
+      toggleSwitch()
+    case .openPickList:
+      openPickList(narrowing: "")
+    case .pickOption:
+      pickOption()
+    case .goToField:
+      goToSelectedField()
+    case .close:
+      closePane()
+    case .selectPrevious, .selectNext, .pageUp, .pageDown, .selectFirst, .selectLast:
+      moveSelection(command)
     case .nextField:
       moveFocus(by: 1)
     case .previousField:
@@ -48,15 +114,15 @@ extension ConsoleState {
     case .cursorToEnd:
       move { $0.moveToEnd() }
     case .deleteBackward:
-      edit { $0.deleteBackward() }
+      deleteBackward()
     case .deleteForward:
-      edit { $0.deleteForward() }
+      if pickList == nil { edit { $0.deleteForward() } }
     }
     return []
   }
 
-  /// Leaves at once over an empty form; over a half-typed lead, asks for the quit key again,
-  /// since Ctrl-C is also many people's reflex for "copy".
+  /// Leaves at once over an untouched form; over a half-typed lead, asks for the quit key
+  /// again, since Ctrl-C is also many people's reflex for "copy".
   mutating func quit() -> [Effect] {
     guard !isFormEmpty, !isQuitPending else { return [.quit] }
     isQuitPending = true
@@ -67,106 +133,35 @@ extension ConsoleState {
     return []
   }
 
-  /// Checks the form and either marks what is wrong or hands the lead over and clears the form.
-  mutating func send() -> [Effect] {
-    guard context.canSend else {
-      status = StatusMessage(ConsoleState.noKeyMessage, role: .error)
-      return []
-    }
-
-    let lead: Lead
-    do {
-      lead = try formLead.validated()
-    } catch {
-      mark(error.problems)
-      return []
-    }
-
-    clearForm()
-    status = StatusMessage("Queued: \(LeadText.label(of: lead))")
-    if let unsaved = unsavedLeads.first {
-      unsavedLeads.removeFirst()
-      fill(with: unsaved)
-      status = StatusMessage(
-        "Queued: \(LeadText.label(of: lead)). Back in the form, not yet saved: "
-          + "\(LeadText.label(of: unsaved)) — press F2 to send it",
-        role: .warning)
-    }
-    return [.submit(lead)]
-  }
-
-  /// Marks each field a problem names, lists the problems on the status line and moves the
-  /// focus to the first bad field.
-  mutating func mark(_ found: [FieldProblem]) {
-    problems = [:]
-    var groups: [(names: [String], message: String)] = []
-    for problem in found {
-      let field = BaseField(rawValue: problem.field)
-      if let field, problems[field] == nil {
-        problems[field] = problem.message
-      }
-      let name = field?.label ?? problem.field
-      if let index = groups.firstIndex(where: { $0.message == problem.message }) {
-        if !groups[index].names.contains(name) { groups[index].names.append(name) }
-      } else {
-        groups.append(([name], problem.message))
-      }
-    }
-    if let first = FormLayout.fieldOrder.first(where: { problems[$0] != nil }) {
-      focus = first
-    }
-    // One shared problem fits the status line in full; several are named there and spelled
-    // out under their fields, where there is room for each message.
-    let text: String
-    if groups.count == 1, let group = groups.first {
-      text = "\(group.names.joined(separator: ", ")): \(group.message)"
+  /// Backspace: edits the browser's or the pick list's filter when one is open, clears a
+  /// select field's choice, and erases a character in a text field.
+  mutating func deleteBackward() {
+    if browser != nil {
+      eraseBrowserFilter()
+    } else if pickList != nil {
+      pickList?.eraseBackward()
     } else {
-      var seen: Set<String> = []
-      let names = groups.flatMap(\.names).filter { seen.insert($0).inserted }
-      text = "fix \(names.joined(separator: ", ")) (each problem is shown under its field)"
+      edit { $0.deleteBackward() }
     }
-    status = StatusMessage("Not sent — " + text, role: .error)
   }
 
-  /// Empties every field and its mark, and puts the focus back on First name.
-  mutating func clearForm() {
-    fields = [:]
-    problems = [:]
-    focus = FormLayout.fieldOrder[0]
-  }
-
-  /// Puts a lead's base fields into the form, cursor at the end of each.
-  mutating func fill(with lead: Lead) {
-    for field in FormLayout.fieldOrder {
-      fields[field] = TextField(lead[field])
+  /// Up, Down, the page keys, Home and End: in the browser and the pick list they move the
+  /// selection; in the form the page keys move the focus a screenful of fields.
+  mutating func moveSelection(_ command: Command) {
+    if browser != nil {
+      moveInBrowser(command)
+    } else if pickList != nil {
+      let page = PickList.visibleRows
+      switch command {
+      case .selectPrevious: pickList?.move(by: -1)
+      case .selectNext: pickList?.move(by: 1)
+      case .pageUp: pickList?.move(by: -page)
+      case .pageDown: pickList?.move(by: page)
+      case .selectFirst: pickList?.moveToEnd(false)
+      default: pickList?.moveToEnd(true)
+      }
+    } else if command == .pageUp || command == .pageDown {
+      pageFocus(forwards: command == .pageDown)
     }
-    problems = [:]
-    focus = FormLayout.fieldOrder[0]
-    scrollFieldsIntoView()
-  }
-
-  /// Moves the focus forwards or backwards through the fields, wrapping at either end.
-  mutating func moveFocus(by step: Int) {
-    let order = FormLayout.fieldOrder
-    let index = order.firstIndex(of: focus) ?? 0
-    focus = order[((index + step) % order.count + order.count) % order.count]
-  }
-
-  /// Changes the focused field's text; an edited field loses its problem mark.
-  mutating func edit(_ change: (inout TextField) -> Void) {
-    var field = textField(focus)
-    let before = field.value
-    change(&field)
-    if field.value != before {
-      problems[focus] = nil
-    }
-    fields[focus] = field
-    scrollFieldsIntoView()
-  }
-
-  /// Moves the cursor in the focused field.
-  mutating func move(_ change: (inout TextField) -> Void) {
-    change(&fields[focus, default: TextField()])
-    scrollFieldsIntoView()
   }
 }

@@ -15,23 +15,37 @@ public struct StatusMessage: Sendable, Equatable {
   }
 }
 
-/// Everything the console shows, as a value: the form, the history, the status line.
+/// Everything the console shows, as a value: the form, the field-code browser, the request
+/// preview, the history, the status line.
 ///
 /// `handle(_:)` is the only way it changes; it answers with the effects the runner must
-/// perform (send a lead, quit). Nothing in here touches the terminal, the network or a file,
-/// so every behaviour can be tested by feeding events and reading the state or its rendering.
+/// perform (send a lead, copy a request, quit). Nothing in here touches the terminal, the
+/// network or a file, so every behaviour can be tested by feeding events and reading the state
+/// or its rendering.
 public struct ConsoleState: Sendable {
   /// How many history entries are kept in memory; older ones stay in the log file only.
   public static let historyLimit = 500
 
   /// The setting the console runs in.
   public let context: ConsoleContext
-  /// The field that takes typed text.
-  public internal(set) var focus: BaseField = .firstName
-  /// The text of each field.
-  var fields: [BaseField: TextField] = [:]
-  /// The problem found in each field at the last send, until the field is edited.
-  public internal(set) var problems: [BaseField: String] = [:]
+  /// The form's fields and rows: the base fields, then the schema's.
+  public let outline: FormOutline
+  /// The place in `outline.fields` of the field that takes typed text.
+  public internal(set) var focusIndex = 0
+  /// The text of each field that holds text, by code (yes/no fields are in `switches`).
+  var texts: [String: TextField] = [:]
+  /// Whether each yes/no field is on, by code.
+  var switches: [String: Bool] = [:]
+  /// The problem found in each field at the last send, by code, until the field is edited.
+  public internal(set) var problems: [String: String] = [:]
+  /// The first row of the form shown in its window.
+  public internal(set) var formScroll = 0
+  /// The open list of a select field, or nil.
+  public internal(set) var pickList: PickList?
+  /// The field-code browser when it is open, or nil.
+  public internal(set) var browser: FieldBrowser?
+  /// True while the request preview takes the history's place.
+  public internal(set) var isPreviewShown = false
   /// The status line.
   public internal(set) var status: StatusMessage
   /// Recent submissions, newest first.
@@ -46,17 +60,20 @@ public struct ConsoleState: Sendable {
   /// True after a quit key was pressed over a form holding text: the next quit key leaves.
   public internal(set) var isQuitPending = false
 
-  /// A fresh console: an empty form, focus on First name, the start-up notices on the status
-  /// line.
+  /// A fresh console: the form with its defaults, focus on First name, the start-up notices
+  /// (a schema that could not be used first, as the context words it) on the status line.
   public init(context: ConsoleContext) {
     self.context = context
-    if !context.notices.isEmpty {
-      status = StatusMessage(context.notices.joined(separator: " · "), role: .warning)
+    outline = FormOutline(schema: context.schema, notice: context.schemaNotice)
+    let notices = (context.schemaNotice.map { [$0] } ?? []) + context.notices
+    if !notices.isEmpty {
+      status = StatusMessage(notices.joined(separator: " · "), role: .warning)
     } else if !context.canSend {
       status = StatusMessage(ConsoleState.noKeyMessage, role: .warning)
     } else {
       status = StatusMessage("Ready: type the lead, F2 sends it")
     }
+    resetValues()
   }
 
   /// Applies one event and returns what the runner must do about it.
@@ -77,18 +94,44 @@ public struct ConsoleState: Sendable {
       takeBackUnsaved(lead, message: message)
     case .notice(let text):
       status = StatusMessage(text, role: .warning)
+    case .copied(let text):
+      status = StatusMessage(text, role: .ok)
+    case .copyFailed(let text):
+      status = StatusMessage("Not copied: \(text)", role: .error)
     }
     return []
   }
 
-  /// The text in a field, as typed.
+  /// The field that takes typed text.
+  public var focusedField: SchemaField { outline.fields[focusIndex] }
+
+  /// The base field that has the focus, or nil when a schema field has it.
+  public var focus: BaseField? { focusedField.baseField }
+
+  /// The text in a base field, as typed.
   public func value(of field: BaseField) -> String {
-    fields[field]?.value ?? ""
+    texts[field.code]?.value ?? ""
   }
 
-  /// A field's text, cursor and scroll position.
+  /// The text of any field by its code, as typed; `1` or `0` for a yes/no field.
+  public func value(ofCode code: String) -> String {
+    if let on = switches[code] { return on ? "1" : "0" }
+    return texts[code]?.value ?? ""
+  }
+
+  /// Whether a yes/no field is on; nil when there is no yes/no field with this code.
+  public func isSwitchOn(_ code: String) -> Bool? {
+    switches[code]
+  }
+
+  /// A base field's text, cursor and scroll position.
   public func textField(_ field: BaseField) -> TextField {
-    fields[field] ?? TextField()
+    texts[field.code] ?? TextField()
+  }
+
+  /// Any field's text, cursor and scroll position, by code.
+  public func textField(code: String) -> TextField {
+    texts[code] ?? TextField()
   }
 
   /// The status line's text.
@@ -99,7 +142,7 @@ public struct ConsoleState: Sendable {
     history.map { HistoryRow($0, timeZone: context.timeZone) }
   }
 
-  /// The lead the form holds now, untrimmed.
+  /// The base fields of the lead the form holds now, untrimmed, without extra fields.
   public var formLead: Lead {
     var lead = Lead()
     for field in FormLayout.fieldOrder {
@@ -108,22 +151,23 @@ public struct ConsoleState: Sendable {
     return lead
   }
 
-  /// True when every field is empty.
-  var isFormEmpty: Bool {
-    FormLayout.fieldOrder.allSatisfy { value(of: $0).isEmpty }
+  /// What the schema's fields hold now, as typed: every field's text, yes/no fields as `1`
+  /// or `0`, cleared fields as empty text (so their defaults are not sent).
+  public var schemaInput: SchemaInput {
+    var values: [String: String] = [:]
+    for field in context.schema.fields {
+      values[field.code] = value(ofCode: field.code)
+    }
+    return SchemaInput(values: values)
+  }
+
+  /// The lead F2 would send now: base fields checked and trimmed, the schema's fields checked
+  /// and normalised, in schema order; throws every problem at once.
+  public func checkedLead() throws(LeadValidationError) -> Lead {
+    try context.schema.lead(formLead, input: schemaInput, allowUnknownCodes: false)
   }
 
   /// What sending says when there is no API key: where to put one.
   static let noKeyMessage =
     "No API key: set GENTLEMAN_API_KEY or \"key\" in config.json (see --help)"
-
-  /// Keeps each field's cursor inside its box at the current screen size.
-  mutating func scrollFieldsIntoView() {
-    guard let size = screenSize else { return }
-    let layout = FormLayout(rows: size.rows, columns: size.columns)
-    for field in FormLayout.fieldOrder {
-      guard let width = layout.slot(of: field)?.input.width, width > 0 else { continue }
-      fields[field, default: TextField()].scroll(toFit: width)
-    }
-  }
 }

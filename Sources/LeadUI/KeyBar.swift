@@ -15,18 +15,31 @@ public enum KeyBar {
     }
   }
 
-  /// The bar's entries for a map: each listed command once, in the map's order.
+  /// The bar's entries for a map: each listed command once, those whose main key is an F-key
+  /// first, then the rest, each group in the map's order. A narrow bar drops entries from the
+  /// end, so the F-keys, which nothing else on screen mentions, stay longest.
   public static func entries(for map: KeyMap) -> [Entry] {
-    map.commands.filter(\.isListedInKeyBar).map { command in
+    let listed = map.commands.filter(\.isListedInKeyBar)
+    let functionFirst =
+      listed.filter { isFunctionKey(map.keys(for: $0).first) }
+      + listed.filter { !isFunctionKey(map.keys(for: $0).first) }
+    return functionFirst.map { command in
       Entry(keys: map.keys(for: command).map(\.label).joined(separator: "/"), title: command.title)
     }
+  }
+
+  /// True for F1 to F12.
+  private static func isFunctionKey(_ key: Key?) -> Bool {
+    if case .function = key { true } else { false }
   }
 }
 
 extension Key {
-  /// How the key is written in the key bar and in help: `F2`, `^S`, `Tab`, `S-Tab`, `↓`.
+  /// How the key is written in the key bar and in help: `F2`, `^S`, `Tab`, `S-Tab`, `↓`,
+  /// `Space`.
   public var label: String {
     switch self {
+    case .character(" "): "Space"
     case .character(let character): String(character)
     case .control(let character): "^" + character.uppercased()
     case .alt(let character): "M-" + String(character)

@@ -3,6 +3,14 @@ public enum FocusArea: Sendable, Equatable, Hashable, CaseIterable {
   /// A text field of the form: printable keys type text, so commands use F-keys, Ctrl and
   /// navigation keys only.
   case formField
+  /// A yes/no field: Space switches it, the other keys are the form's.
+  case switchField
+  /// A select field with its list closed: Enter opens the list, the other keys are the form's.
+  case selectField
+  /// A select field with its list open: keys move in the list, typing narrows it.
+  case pickList
+  /// The field-code browser: typing filters, keys move in the list.
+  case fieldBrowser
 }
 
 /// The keys bound to commands in one focus area, in the order the key bar lists them.
@@ -31,38 +39,6 @@ public struct KeyMap: Sendable, Equatable {
       .filter { seen.insert($0.key).inserted }
   }
 
-  /// The map in force when `area` has the focus.
-  public static func standard(for area: FocusArea) -> KeyMap {
-    switch area {
-    case .formField: formField
-    }
-  }
-
-  /// Keys in a form field. Ctrl-S and Ctrl-Q stand in for F2 and F10 on keyboards or
-  /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
-  /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
-  /// and Enter.
-  public static let formField = KeyMap(bindings: [
-    Binding(.function(2), .send),
-    Binding(.control("s"), .send),
-    Binding(.function(10), .quit),
-    Binding(.control("q"), .quit),
-    Binding(.control("c"), .quit),
-    Binding(.tab, .nextField),
-    Binding(.down, .nextField),
-    Binding(.enter, .nextField),
-    Binding(.backTab, .previousField),
-    Binding(.up, .previousField),
-    Binding(.left, .cursorLeft),
-    Binding(.right, .cursorRight),
-    Binding(.home, .cursorToStart),
-    Binding(.control("a"), .cursorToStart),
-    Binding(.end, .cursorToEnd),
-    Binding(.control("e"), .cursorToEnd),
-    Binding(.backspace, .deleteBackward),
-    Binding(.delete, .deleteForward),
-  ])
-
   /// The command a key gives, or nil when the key is not bound here.
   public func command(for key: Key) -> Command? {
     let wanted = KeyMap.normalised(key)
@@ -78,6 +54,22 @@ public struct KeyMap: Sendable, Equatable {
   public var commands: [Command] {
     var seen: Set<Command> = []
     return bindings.map(\.command).filter { seen.insert($0).inserted }
+  }
+
+  /// This map with `added` placed right after the last binding of `command` (at the end when
+  /// the command is not bound); keys already bound here keep their binding.
+  public func inserting(_ added: [Binding], after command: Command) -> KeyMap {
+    let position = bindings.lastIndex { $0.command == command }.map { $0 + 1 } ?? bindings.count
+    let bound = Set(bindings.map(\.key))
+    var merged = bindings
+    merged.insert(
+      contentsOf: added.filter { !bound.contains(KeyMap.normalised($0.key)) }, at: position)
+    return KeyMap(bindings: merged)
+  }
+
+  /// `layer`'s bindings first, then this map's for every key the layer leaves free.
+  public func beneath(_ layer: [Binding]) -> KeyMap {
+    KeyMap(bindings: layer + bindings)
   }
 
   /// Ctrl with an upper-case letter is the same key as with the lower-case one.

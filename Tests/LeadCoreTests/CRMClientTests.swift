@@ -97,3 +97,32 @@ struct CRMClientTests {
     #expect(CRMClient.defaultEndpoint == "http://api.gentlemancrm.com/api/site/")
   }
 }
+
+@Suite("CRM client curl command")
+struct CRMClientCurlTests {
+  @Test func givesOneDataRawPerFieldWithItsExactEncodedPairAndTheKeyMasked() {
+    let client = CRMClient(
+      endpoint: "http://127.0.0.1:8080/api/site/", key: APIKey("TESTKEY-0123456789abcdef"),
+      transport: FakeTransport(status: 200, body: ""))
+    let lead = Lead(
+      firstName: "Андрей", phone: "+7 (999) 123-45-67", comment: "a&b=c 100%",
+      extraFields: [ExtraField(code: "city", value: "Москва")])
+
+    let command = client.curlCommand(for: lead)
+
+    let lines = command.split(separator: "\n").map(String.init)
+    #expect(lines.first == "curl -sS -X POST 'http://127.0.0.1:8080/api/site/' \\")
+    #expect(lines.contains("  --data-raw 'phone=%2B7+%28999%29+123-45-67' \\"))
+    #expect(lines.contains("  --data-raw 'comment=a%26b%3Dc+100%25' \\"))
+    #expect(lines.last == "  --data-raw 'city=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0'")
+    #expect(lines[1].hasSuffix("cdef' \\"))
+    #expect(!command.contains("TESTKEY-0123456789abcdef"))
+    let body = lines.dropFirst(2).map { line in
+      line.replacingOccurrences(of: "  --data-raw '", with: "")
+        .replacingOccurrences(of: "' \\", with: "").replacingOccurrences(of: "'", with: "")
+    }
+    #expect(
+      body.joined(separator: "&")
+        == FormEncoder.encode(Array(lead.formPairs(key: APIKey("x")).dropFirst())))
+  }
+}

@@ -33,7 +33,8 @@ struct ConfigurationSavingTests {
     try Configuration.saveSettings(
       key: APIKey("k-0123456789abcdef"), endpoint: CRMClient.defaultEndpoint, to: file)
 
-    let folder = try FileManager.default.attributesOfItem(atPath: file.deletingLastPathComponent().path)
+    let folder = try FileManager.default.attributesOfItem(
+      atPath: file.deletingLastPathComponent().path)
     #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     #expect(FileManager.default.fileExists(atPath: file.path))
   }

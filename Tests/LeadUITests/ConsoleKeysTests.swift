@@ -139,7 +139,7 @@ struct ConsoleKeysTests {
     var console = makeConsole()
     let effects = console.press(
       .character("q"), .character("s"), .escape, .function(1),
-      .pageDown, .alt("x"), .control("h"))
+      .function(4), .alt("x"), .control("h"))
     #expect(effects.isEmpty)
     #expect(console.value(of: .firstName) == "qs")
   }
@@ -152,6 +152,24 @@ struct ConsoleKeysTests {
       if case .control(let letter) = binding.key {
         #expect(!reserved.contains(letter), "\(binding) shadows a terminal key")
       }
+    }
+  }
+
+  @Test(
+    "no focus area binds a bare character but Space in a yes/no field, nor Ctrl-H, I, J, M",
+    arguments: FocusArea.allCases)
+  func everyKeyMapLeavesTypingAlone(area: FocusArea) {
+    let reserved: Set<Character> = ["h", "i", "j", "m"]
+    for map in [KeyMap.standard(for: area), KeyMap.previewing(area)] {
+      for binding in map.bindings {
+        if case .character(let character) = binding.key {
+          #expect(area == .switchField && character == " " && binding.command == .toggleSwitch)
+        }
+        if case .control(let letter) = binding.key {
+          #expect(!reserved.contains(letter), "\(binding) shadows a terminal key")
+        }
+      }
+      #expect(map.command(for: .function(10)) == .quit)
     }
   }
 

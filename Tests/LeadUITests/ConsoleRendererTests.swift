@@ -29,7 +29,9 @@ struct ConsoleRendererTests {
     #expect(screen.text(ofRow: historyTitle + 1).contains("Иван Петров"))
 
     let keyBar = screen.text(ofRow: 23)
-    #expect(keyBar.hasPrefix(" F2/^S Send  F10/^Q/^C Quit  Tab/↓/Enter Next  S-Tab/↑ Prev"))
+    #expect(
+      keyBar.hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit  Tab/↓/Enter Next")
+    )
     #expect(screen[23, 1].role == .keyHint)
     #expect(screen.cursor?.row == labelRows[0])
     #expect(screen[labelRows[0], screen.cursor?.column ?? 0].role == .focusedInput)

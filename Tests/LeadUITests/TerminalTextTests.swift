@@ -46,6 +46,22 @@ struct DisplayWidthTests {
     #expect(cut == expected)
     #expect(DisplayWidth.of(cut) <= max(0, width))
   }
+
+  @Test(
+    "wrapping breaks between words, then inside words too long for a line",
+    arguments: [
+      ("схема не загружена", 10, ["схема не", "загружена"]),
+      ("a b\nc", 10, ["a b", "c"]),
+      ("schema.json:3:14", 6, ["schema", ".json:", "3:14"]),
+      ("中文字 ab", 3, ["中", "文", "字", "ab"]),
+      ("", 5, [""]),
+      ("abc", 0, []),
+    ])
+  func wrapping(text: String, width: Int, expected: [String]) {
+    let lines = DisplayWidth.wrapped(text, toWidth: width)
+    #expect(lines == expected)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+  }
 }
 
 @Suite("TerminalText")

@@ -49,6 +49,7 @@ private struct ConsoleLoop {
   private var presenter: CursesPresenter
   private var decoder = KeyDecoder()
   private var size: (rows: Int, columns: Int)
+  private let copier = RequestCopier(environment: ProcessInfo.processInfo.environment)
   /// Deliveries still running, so that quitting can end them with an outcome on record.
   private var deliveries: [LeadID: Task<Void, Never>] = [:]
   private let deliveriesRunning = DispatchGroup()
@@ -116,6 +117,8 @@ private struct ConsoleLoop {
           return false
         case .submit(let lead):
           queue += submit(lead)
+        case .copy(let text):
+          queue.append(copier.copy(text))
         }
       }
     }

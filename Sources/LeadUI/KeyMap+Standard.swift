@@ -1,0 +1,98 @@
+extension KeyMap {
+  /// The map in force when `area` has the focus.
+  public static func standard(for area: FocusArea) -> KeyMap {
+    switch area {
+    case .formField: formField
+    case .switchField: switchField
+    case .selectField: selectField
+    case .pickList: pickList
+    case .fieldBrowser: fieldBrowser
+    }
+  }
+
+  /// The map of a form field while the request preview is shown: the field's own keys, with
+  /// the copy keys beside the preview's.
+  public static func previewing(_ area: FocusArea) -> KeyMap {
+    standard(for: area).inserting(previewKeys, after: .togglePreview)
+  }
+
+  /// Keys in a form field. Ctrl-S and Ctrl-Q stand in for F2 and F10 on keyboards or
+  /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
+  /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
+  /// and Enter. F-keys come first so that a narrow key bar drops Tab and Prev before them.
+  public static let formField = KeyMap(bindings: [
+    Binding(.function(2), .send),
+    Binding(.control("s"), .send),
+    Binding(.function(3), .openFieldBrowser),
+    Binding(.control("f"), .openFieldBrowser),
+    Binding(.function(6), .togglePreview),
+    Binding(.control("p"), .togglePreview),
+    Binding(.function(10), .quit),
+    Binding(.control("q"), .quit),
+    Binding(.control("c"), .quit),
+    Binding(.tab, .nextField),
+    Binding(.down, .nextField),
+    Binding(.enter, .nextField),
+    Binding(.backTab, .previousField),
+    Binding(.up, .previousField),
+    Binding(.pageUp, .pageUp),
+    Binding(.pageDown, .pageDown),
+    Binding(.left, .cursorLeft),
+    Binding(.right, .cursorRight),
+    Binding(.home, .cursorToStart),
+    Binding(.control("a"), .cursorToStart),
+    Binding(.end, .cursorToEnd),
+    Binding(.control("e"), .cursorToEnd),
+    Binding(.backspace, .deleteBackward),
+    Binding(.delete, .deleteForward),
+  ])
+
+  /// The copy keys, bound only while the preview is shown. F7 sits beside F6; Ctrl-Y is the
+  /// Ctrl alternative ("yank"), free in raw mode.
+  public static let previewKeys: [Binding] = [
+    Binding(.function(7), .copyCurl),
+    Binding(.control("y"), .copyCurl),
+  ]
+
+  /// Keys in a yes/no field: Space switches it, first in the bar so the operator sees how.
+  public static let switchField = formField.beneath([Binding(.character(" "), .toggleSwitch)])
+
+  /// Keys in a select field with its list closed: Enter opens the list instead of moving on.
+  public static let selectField = formField.beneath([Binding(.enter, .openPickList)])
+
+  /// Keys in an open pick list: Enter picks (the one place Enter does not move on), Esc
+  /// closes, arrows and pages move, Backspace edits the narrowing text. Every other form key
+  /// closes the list first and then does what it does in the form.
+  public static let pickList = formField.beneath([
+    Binding(.enter, .pickOption),
+    Binding(.escape, .close),
+    Binding(.up, .selectPrevious),
+    Binding(.down, .selectNext),
+    Binding(.pageUp, .pageUp),
+    Binding(.pageDown, .pageDown),
+    Binding(.home, .selectFirst),
+    Binding(.end, .selectLast),
+    Binding(.backspace, .deleteBackward),
+  ])
+
+  /// Keys in the field-code browser: printable keys filter, so commands use Enter, Esc,
+  /// F-keys, Ctrl and navigation keys. F3 and Ctrl-F close it again.
+  public static let fieldBrowser = KeyMap(bindings: [
+    Binding(.enter, .goToField),
+    Binding(.escape, .close),
+    Binding(.function(3), .close),
+    Binding(.control("f"), .close),
+    Binding(.function(6), .togglePreview),
+    Binding(.control("p"), .togglePreview),
+    Binding(.function(10), .quit),
+    Binding(.control("q"), .quit),
+    Binding(.control("c"), .quit),
+    Binding(.up, .selectPrevious),
+    Binding(.down, .selectNext),
+    Binding(.pageUp, .pageUp),
+    Binding(.pageDown, .pageDown),
+    Binding(.home, .selectFirst),
+    Binding(.end, .selectLast),
+    Binding(.backspace, .deleteBackward),
+  ])
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The field-code browser in a real terminal: find a field, jump to it, fill it, send.
+@Suite("field browser end to end", .serialized)
+struct FieldBrowserEndToEndTests {
+  static let key = "e2e-key-0123456789abcdef"
+
+  @Test func cityFoundInTheBrowserReachesTheSandboxUnderItsCode() throws {
+    let folder = try ScratchFolder()
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
+    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
+    let terminal = try TmuxSession(in: folder, environment: environment)
+    try terminal.run(
+      "\(BuiltBinary.url.path) --schema \(SchemaCommandTests.exampleSchema.path)"
+        + " --endpoint \(sandbox.url) --log \(folder.file("h.jsonl").path)")
+    try terminal.waitFor("First name")
+
+    try terminal.press("Tab", "Tab")
+    try terminal.type("+7 912 345-67-89")
+    try terminal.press("F3")
+    try terminal.type("city")
+    try terminal.waitFor("City")
+    try terminal.press("Enter")
+    try terminal.type("Санкт-Петербург")
+    try terminal.waitFor("Санкт-Петербург")
+    try terminal.press("F6")
+    try terminal.waitFor("city=%D0%A1")
+    try terminal.press("F7")
+    let copy = folder.file("state/gentleman-lead-console/last-request.sh")
+    #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: copy.path) })
+    let command = try String(contentsOf: copy, encoding: .utf8)
+    #expect(command.contains("--data-raw 'city=%D0%A1%D0%B0%D0%BD%D0%BA%D1%82"))
+    #expect(!command.contains(Self.key))
+    let mode = try FileManager.default.attributesOfItem(atPath: copy.path)[.posixPermissions]
+    #expect((mode as? NSNumber)?.intValue == 0o600)
+    try terminal.press("F2")
+
+    #expect(eventually(within: 15) { (try? sandbox.records().count) == 1 })
+    let fields = try sandbox.fields(ofRecord: 0)
+    #expect(fields.first { $0.0 == "city" }?.1 == "Санкт-Петербург")
+    #expect(fields.first { $0.0 == "phone" }?.1 == "+7 912 345-67-89")
+    try terminal.press("F10")
+  }
+}
