@@ -40,6 +40,14 @@ struct FieldBrowserEndToEndTests {
     let fields = try sandbox.fields(ofRecord: 0)
     #expect(fields.first { $0.0 == "city" }?.1 == "Санкт-Петербург")
     #expect(fields.first { $0.0 == "phone" }?.1 == "+7 912 345-67-89")
+
+    // What the preview copied is, byte for byte, what arrived, but for the masked key.
+    let copied = command.split(separator: "\n").dropFirst(2).map { line in
+      line.replacingOccurrences(of: "  --data-raw '", with: "")
+        .replacingOccurrences(of: "' \\", with: "").replacingOccurrences(of: "'", with: "")
+    }
+    let received = try sandbox.records().first?["rawBody"] as? String ?? ""
+    #expect(received == "key=\(Self.key)&" + copied.joined(separator: "&"))
     try terminal.press("F10")
   }
 }

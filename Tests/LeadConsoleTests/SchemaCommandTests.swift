@@ -115,3 +115,46 @@ struct SchemaCommandTests {
     }
   }
 }
+
+/// A lead with custom contact and deal fields of every type, sent whole, as the CRM receives it.
+@Suite("every field type end to end")
+struct EveryFieldTypeTests {
+  static let everyType = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("LeadCoreTests/Fixtures/schemas/every-type.json")
+
+  @Test func everyTypeReachesTheSandboxWithItsCodeAndWireValue() throws {
+    let folder = try ScratchFolder()
+    let sandbox = try SandboxProcess(
+      key: SchemaCommandTests.key, recordFile: folder.file("record.jsonl"))
+    let result = try runConsole(
+      [
+        "send", "--schema", Self.everyType.path, "--phone", "8 912 345-67-89",
+        "--field", "city=Санкт-Петербург", "--field", "note=строка 1\nстрока 2",
+        "--field", "desired_date=2024-03-05", "--field", "additional_phone=+7 (999) 000-11-22",
+        "--field", "additional_email=office@почта.рф", "--field", "vip=да",
+        "--field", "source=реклама", "--endpoint", sandbox.url,
+        "--log", folder.file("h.jsonl").path,
+      ],
+      environment: isolatedEnvironment(
+        in: folder, extra: ["GENTLEMAN_API_KEY": SchemaCommandTests.key]))
+
+    #expect(result.status == 0, "\(result.standardError)")
+    let fields = try sandbox.fields(ofRecord: 0)
+    #expect(
+      fields.map(\.0) == [
+        "key", "phone", "city", "note", "budget", "desired_date", "additional_phone",
+        "additional_email", "callback", "vip", "source",
+      ])
+    let values = Dictionary(fields, uniquingKeysWith: { first, _ in first })
+    #expect(values["city"] == "Санкт-Петербург")
+    #expect(values["note"] == "строка 1\nстрока 2")
+    #expect(values["budget"] == "1500")
+    #expect(values["desired_date"] == "05.03.2024")
+    #expect(values["additional_phone"] == "+7 (999) 000-11-22")
+    #expect(values["additional_email"] == "office@почта.рф")
+    #expect(values["callback"] == "1")
+    #expect(values["vip"] == "1")
+    #expect(values["source"] == "ads")
+  }
+}
