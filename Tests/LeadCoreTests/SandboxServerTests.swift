@@ -115,10 +115,10 @@ struct SandboxServerTests {
     let (result, sendSeconds) = await measureSeconds { await sending.value }
 
     #expect(arrived.count == 1)
-    #expect(stopSeconds < 2)
+    #expect(stopSeconds < 8)
     #expect(sandbox.server.url == nil)
     #expect(result.failedSent == true)
-    #expect(sendSeconds < 5)
+    #expect(sendSeconds < 10)
   }
 
   @Test func startsAgainAfterStopping() async throws {
@@ -140,6 +140,6 @@ struct SandboxServerTests {
     }
 
     #expect(records.isEmpty)
-    #expect(seconds >= 0.15 && seconds < 3)
+    #expect(seconds >= 0.15 && seconds < 8)
   }
 }
