@@ -53,11 +53,19 @@ enum ConsoleCommand {
         schema: schema ?? Schema(),
         schemaNotice: schemaNotice,
         preview: preview,
-        curlPreview: curlPreview),
+        curlPreview: curlPreview,
+        isSandbox: sandbox != nil),
       dispatcher: client.map {
         LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)
       },
-      history: history)
+      history: history,
+      settings: SettingsApplier(
+        history: history, method: options.method, timeouts: options.configuration.timeouts,
+        operatorName: options.configuration.operatorName,
+        settingsFile: sandbox == nil
+          ? Configuration.defaultConfigFile(environment: environment) : nil,
+        keySource: sandbox == nil ? options.configuration.keySource : .none,
+        home: environment["HOME"]))
     return ConsoleRunner.run(setup)
   }
 

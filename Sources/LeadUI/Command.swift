@@ -51,6 +51,12 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   case selectFirst
   /// Select the last entry of a list.
   case selectLast
+  /// Open the settings screen (API key and endpoint).
+  case openSettings
+  /// Save the settings screen's key and endpoint and start using them.
+  case saveSettings
+  /// Ask the CRM whether the key typed in the settings screen works, creating no lead.
+  case checkKey
 
   /// The short name shown in the key bar.
   public var title: String {
@@ -79,6 +85,9 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .pageDown: "Page down"
     case .selectFirst: "First"
     case .selectLast: "Last"
+    case .openSettings: "Settings"
+    case .saveSettings: "Save"
+    case .checkKey: "Check key"
     }
   }
 
@@ -104,13 +113,27 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .openPickList: "Open the field's list of options; typing also opens it"
     case .pickOption: "Take the selected option and close the list"
     case .goToField: "Close the browser and put the focus on the selected field"
-    case .close: "Close the list or the browser without choosing"
+    case .close: "Close the list, the browser or the settings without choosing or saving"
     case .selectPrevious: "Select the entry above"
     case .selectNext: "Select the entry below"
     case .pageUp: "Go one page up"
     case .pageDown: "Go one page down"
     case .selectFirst: "Select the first entry"
     case .selectLast: "Select the last entry"
+    case .openSettings: "Paste the API key and set the endpoint; F2 there saves, F5 checks the key"
+    case .saveSettings: "Save the key and endpoint to the config file (mode 0600) and use them now"
+    case .checkKey: "Ask the CRM whether the typed key works; no lead is created"
+    }
+  }
+
+  /// Where the key bar lists the command: tier 0 first (the focused field's own keys among
+  /// them), then 1, then 2, so a narrow bar drops moving between fields first and the
+  /// settings key next, never the keys that make the focused field work.
+  public var keyBarTier: Int {
+    switch self {
+    case .nextField, .previousField: 2
+    case .openSettings: 1
+    default: 0
     }
   }
 
@@ -119,7 +142,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   public var isListedInKeyBar: Bool {
     switch self {
     case .send, .quit, .nextField, .previousField, .openFieldBrowser, .togglePreview,
-      .copyCurl, .toggleSwitch, .openPickList, .pickOption, .goToField, .close:
+      .copyCurl, .toggleSwitch, .openPickList, .pickOption, .goToField, .close, .openSettings,
+      .saveSettings, .checkKey:
       true
     default:
       false

@@ -24,6 +24,9 @@ public struct ConsoleContext: Sendable {
   /// The same request as a multi-line `curl` command, one `--data-raw` per encoded pair, the
   /// key masked; nil when the console cannot tell.
   public var curlPreview: (@Sendable (Lead) -> String)?
+  /// True against the built-in sandbox: saving settings then changes this session only, so
+  /// the demo key never replaces the operator's own in the config file.
+  public var isSandbox: Bool
 
   /// Creates a context; times are shown in the machine's time zone unless told otherwise.
   public init(
@@ -35,7 +38,8 @@ public struct ConsoleContext: Sendable {
     schema: Schema = Schema(),
     schemaNotice: String? = nil,
     preview: (@Sendable (Lead) -> String)? = nil,
-    curlPreview: (@Sendable (Lead) -> String)? = nil
+    curlPreview: (@Sendable (Lead) -> String)? = nil,
+    isSandbox: Bool = false
   ) {
     self.endpoint = endpoint
     self.maskedKey = maskedKey
@@ -46,5 +50,6 @@ public struct ConsoleContext: Sendable {
     self.schemaNotice = schemaNotice
     self.preview = preview
     self.curlPreview = curlPreview
+    self.isSandbox = isSandbox
   }
 }

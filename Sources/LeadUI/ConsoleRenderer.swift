@@ -16,7 +16,9 @@ public enum ConsoleRenderer {
     }
 
     drawHeader(state.context, layout: layout, into: &screen)
-    if let browser = state.browser {
+    if let form = state.settings {
+      SettingsPane.draw(state, form: form, into: &screen)
+    } else if let browser = state.browser {
       FieldBrowserPane.draw(state, browser: browser, into: &screen)
     } else {
       FormPane.draw(state, layout: layout, into: &screen)

@@ -3,6 +3,7 @@ import LeadCore
 extension ConsoleState {
   /// Which part of the screen takes the keys now.
   public var focusArea: FocusArea {
+    if settings != nil { return .settings }
     if browser != nil { return .fieldBrowser }
     if pickList != nil { return .pickList }
     switch focusedField.type {
@@ -15,7 +16,7 @@ extension ConsoleState {
   /// The key map in force: the focus area's, with the copy keys while the preview is shown.
   public var keyMap: KeyMap {
     let area = focusArea
-    return isPreviewShown && area != .fieldBrowser
+    return isPreviewShown && area != .fieldBrowser && area != .settings
       ? KeyMap.previewing(area) : KeyMap.standard(for: area)
   }
 
@@ -49,6 +50,10 @@ extension ConsoleState {
   /// Typed or pasted text: it filters the browser or the pick list when one is open, opens
   /// the pick list of a select field, and is inserted into a text field.
   mutating func receive(_ text: String, pasted: Bool) {
+    if settings != nil {
+      receiveSetting(text, pasted: pasted)
+      return
+    }
     if browser != nil {
       narrowBrowser(with: text)
       return
@@ -75,6 +80,9 @@ extension ConsoleState {
 
   /// Carries out one command.
   mutating func perform(_ command: Command) -> [Effect] {
+    if settings != nil, command != .quit {
+      return performInSettings(command)
+    }
     if pickList != nil && !Self.pickListCommands.contains(command) {
       pickList = nil
     }
@@ -85,6 +93,10 @@ extension ConsoleState {
       return quit()
     case .copyCurl:
       return copyCurl()
+    case .openSettings:
+      openSettings()
+    case .saveSettings, .checkKey:
+      break
     case .openFieldBrowser:
       openBrowser()
     case .togglePreview:

@@ -26,8 +26,8 @@ public struct ConsoleState: Sendable {
   /// How many history entries are kept in memory; older ones stay in the log file only.
   public static let historyLimit = 500
 
-  /// The setting the console runs in.
-  public let context: ConsoleContext
+  /// The setting the console runs in; saving the settings screen changes its key and endpoint.
+  public internal(set) var context: ConsoleContext
   /// The form's fields and rows: the base fields, then the schema's.
   public let outline: FormOutline
   /// The place in `outline.fields` of the field that takes typed text.
@@ -44,6 +44,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var pickList: PickList?
   /// The field-code browser when it is open, or nil.
   public internal(set) var browser: FieldBrowser?
+  /// The settings screen when it is open, or nil.
+  public internal(set) var settings: SettingsForm?
   /// True while the request preview takes the history's place.
   public internal(set) var isPreviewShown = false
   /// The status line.
@@ -98,6 +100,14 @@ public struct ConsoleState: Sendable {
       status = StatusMessage(text, role: .ok)
     case .copyFailed(let text):
       status = StatusMessage("Not copied: \(text)", role: .error)
+    case .settingsApplied(let applied):
+      apply(applied)
+    case .settingsRefused(let reason):
+      refuseSettings(reason)
+    case .keyChecked(let maskedKey, let verdict):
+      showVerdict(verdict, maskedKey: maskedKey)
+    case .keyCheckRefused(let reason):
+      refuseKeyCheck(reason)
     }
     return []
   }
@@ -169,5 +179,5 @@ public struct ConsoleState: Sendable {
 
   /// What sending says when there is no API key: where to put one.
   static let noKeyMessage =
-    "No API key: set GENTLEMAN_API_KEY or \"key\" in config.json (see --help)"
+    "No API key: F9 opens the settings to paste one (or set GENTLEMAN_API_KEY)"
 }

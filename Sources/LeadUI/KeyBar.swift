@@ -15,15 +15,19 @@ public enum KeyBar {
     }
   }
 
-  /// The bar's entries for a map: each listed command once, those whose main key is an F-key
-  /// first, then the rest, each group in the map's order. A narrow bar drops entries from the
-  /// end, so the F-keys, which nothing else on screen mentions, stay longest.
+  /// The bar's entries for a map: each listed command once, by `Command.keyBarTier`, and
+  /// within a tier those whose main key is an F-key first, then the rest, each group in the
+  /// map's order. A narrow bar drops entries from the end, so the F-keys, which nothing else
+  /// on screen mentions, stay longest.
   public static func entries(for map: KeyMap) -> [Entry] {
     let listed = map.commands.filter(\.isListedInKeyBar)
-    let functionFirst =
-      listed.filter { isFunctionKey(map.keys(for: $0).first) }
-      + listed.filter { !isFunctionKey(map.keys(for: $0).first) }
-    return functionFirst.map { command in
+    let rank = { (command: Command) in
+      command.keyBarTier * 2 + (isFunctionKey(map.keys(for: command).first) ? 0 : 1)
+    }
+    let ordered = listed.enumerated()
+      .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+      .map(\.element)
+    return ordered.map { command in
       Entry(keys: map.keys(for: command).map(\.label).joined(separator: "/"), title: command.title)
     }
   }

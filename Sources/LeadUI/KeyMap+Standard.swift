@@ -7,6 +7,7 @@ extension KeyMap {
     case .selectField: selectField
     case .pickList: pickList
     case .fieldBrowser: fieldBrowser
+    case .settings: settings
     }
   }
 
@@ -20,6 +21,7 @@ extension KeyMap {
   /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
   /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
   /// and Enter. F-keys come first so that a narrow key bar drops Tab and Prev before them.
+  /// F9 opens the settings screen, with Ctrl-K ("key") as its Ctrl alternative.
   public static let formField = KeyMap(bindings: [
     Binding(.function(2), .send),
     Binding(.control("s"), .send),
@@ -30,6 +32,8 @@ extension KeyMap {
     Binding(.function(10), .quit),
     Binding(.control("q"), .quit),
     Binding(.control("c"), .quit),
+    Binding(.function(9), .openSettings),
+    Binding(.control("k"), .openSettings),
     Binding(.tab, .nextField),
     Binding(.down, .nextField),
     Binding(.enter, .nextField),
@@ -94,5 +98,35 @@ extension KeyMap {
     Binding(.home, .selectFirst),
     Binding(.end, .selectLast),
     Binding(.backspace, .deleteBackward),
+  ])
+
+  /// Keys in the settings screen: printable keys type into the key or the endpoint, so
+  /// commands use F-keys, Ctrl and navigation keys. F2 and Ctrl-S save as they send in the
+  /// form; F5 (and Ctrl-T, "test") checks the key; Esc, F9 and Ctrl-K leave without saving.
+  /// Enter moves between the two fields.
+  public static let settings = KeyMap(bindings: [
+    Binding(.function(2), .saveSettings),
+    Binding(.control("s"), .saveSettings),
+    Binding(.function(5), .checkKey),
+    Binding(.control("t"), .checkKey),
+    Binding(.escape, .close),
+    Binding(.function(9), .close),
+    Binding(.control("k"), .close),
+    Binding(.function(10), .quit),
+    Binding(.control("q"), .quit),
+    Binding(.control("c"), .quit),
+    Binding(.enter, .nextField),
+    Binding(.tab, .nextField),
+    Binding(.down, .nextField),
+    Binding(.backTab, .previousField),
+    Binding(.up, .previousField),
+    Binding(.left, .cursorLeft),
+    Binding(.right, .cursorRight),
+    Binding(.home, .cursorToStart),
+    Binding(.control("a"), .cursorToStart),
+    Binding(.end, .cursorToEnd),
+    Binding(.control("e"), .cursorToEnd),
+    Binding(.backspace, .deleteBackward),
+    Binding(.delete, .deleteForward),
   ])
 }

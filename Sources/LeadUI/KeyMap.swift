@@ -11,6 +11,8 @@ public enum FocusArea: Sendable, Equatable, Hashable, CaseIterable {
   case pickList
   /// The field-code browser: typing filters, keys move in the list.
   case fieldBrowser
+  /// The settings screen: typing goes into the API key or the endpoint.
+  case settings
 }
 
 /// The keys bound to commands in one focus area, in the order the key bar lists them.

@@ -30,8 +30,7 @@ struct ConsoleRendererTests {
 
     let keyBar = screen.text(ofRow: 23)
     #expect(
-      keyBar.hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit  Tab/↓/Enter Next")
-    )
+      keyBar.hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit  F9/^K Settings"))
     #expect(screen[23, 1].role == .keyHint)
     #expect(screen.cursor?.row == labelRows[0])
     #expect(screen[labelRows[0], screen.cursor?.column ?? 0].role == .focusedInput)

@@ -7,9 +7,12 @@ struct ConsoleSetup {
   /// Endpoint, masked key and start-up notices, as the operator sees them.
   var context: ConsoleContext
   /// Writes leads to the history log and sends them; nil when nothing can be sent (no key).
+  /// Saving the settings screen replaces it.
   var dispatcher: LeadDispatcher?
   /// The history log read into the history pane at start.
   var history: HistoryLog
+  /// Saves the settings screen's key and endpoint and checks keys.
+  var settings: SettingsApplier
 }
 
 /// The full-screen console. All curses calls happen in its loop on the main thread; the
@@ -53,6 +56,10 @@ private struct ConsoleLoop {
   /// Deliveries still running, so that quitting can end them with an outcome on record.
   private var deliveries: [LeadID: Task<Void, Never>] = [:]
   private let deliveriesRunning = DispatchGroup()
+  /// The sender in use: the one from start-up until settings are saved, then theirs.
+  private var dispatcher: LeadDispatcher?
+  /// The key check under way, cancelled when the console ends.
+  private var keyCheck: Task<Void, Never>?
 
   /// How long quitting waits for cancelled deliveries to write their outcome.
   private static let quitGraceSeconds = 3.0
@@ -65,6 +72,7 @@ private struct ConsoleLoop {
     self.state = ConsoleState(context: context)
     self.presenter = CursesPresenter(palette: session.palette)
     self.size = session.size
+    self.dispatcher = setup.dispatcher
   }
 
   /// Reads keys, applies events and draws until the operator quits or a signal stops it.
@@ -109,6 +117,9 @@ private struct ConsoleLoop {
       if case .leadUpdated(let id, let leadState, _) = queue[next], leadState != .sending {
         deliveries[id] = nil
       }
+      if case .settingsApplied = queue[next], let replacement = inbox.takeDispatcher() {
+        dispatcher = replacement
+      }
       let effects = state.handle(queue[next])
       next += 1
       for effect in effects {
@@ -119,6 +130,10 @@ private struct ConsoleLoop {
           queue += submit(lead)
         case .copy(let text):
           queue.append(copier.copy(text))
+        case .saveSettings(let key, let endpoint):
+          saveSettings(key: key, endpoint: endpoint)
+        case .checkKey(let key, let endpoint):
+          checkKey(key, endpoint: endpoint)
         }
       }
     }
@@ -128,7 +143,7 @@ private struct ConsoleLoop {
   /// Writes the lead to the history log here (a lead is on disk before anything else happens
   /// to it), then sends it in a background task whose result comes back through the inbox.
   private mutating func submit(_ lead: Lead) -> [ConsoleEvent] {
-    guard let dispatcher = setup.dispatcher else {
+    guard let dispatcher else {
       return [.queueFailed(lead: lead, message: "there is no API key to send with")]
     }
     let entry: HistoryEntry
@@ -156,9 +171,35 @@ private struct ConsoleLoop {
   /// Cancels the deliveries still in flight and waits, bounded, for each to write its outcome
   /// (uncertain when the request had gone out), so no lead is left "sending" in the history.
   private func endDeliveries() {
+    keyCheck?.cancel()
     guard !deliveries.isEmpty else { return }
     for delivery in deliveries.values { delivery.cancel() }
     _ = deliveriesRunning.wait(timeout: .now() + Self.quitGraceSeconds)
+  }
+
+  /// Writes the settings off the main thread (the file is fsync'd); the result comes back as
+  /// an event, with the new dispatcher when they were saved.
+  private func saveSettings(key: APIKey, endpoint: String) {
+    let applier = setup.settings
+    let inbox = self.inbox
+    Task.detached {
+      let (event, replacement) = applier.save(key: key, endpoint: endpoint)
+      if let replacement {
+        inbox.post(event, replacingDispatcherWith: replacement)
+      } else {
+        inbox.post(event)
+      }
+    }
+  }
+
+  /// Checks a key in a background task, bounded by the console's timeouts; keys keep working
+  /// meanwhile and the verdict comes back as an event.
+  private mutating func checkKey(_ key: APIKey, endpoint: String) {
+    let applier = setup.settings
+    let inbox = self.inbox
+    keyCheck = Task.detached {
+      inbox.post(await applier.check(key: key, endpoint: endpoint))
+    }
   }
 
   /// Reads the history log off the main thread, so a long log never delays the first frame.
