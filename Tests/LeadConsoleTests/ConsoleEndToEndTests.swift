@@ -7,19 +7,14 @@ struct ConsoleEndToEndTests {
   static let key = "e2e-key-0123456789abcdef"
 
   @Test func cyrillicLeadTypedInReachesTheSandboxExactlyAndTheShellSurvives() throws {
-    let folder = try ScratchFolder()
-    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
-    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
-    let terminal = try TmuxSession(in: folder, environment: environment)
-    let before = folder.file("stty-before.txt")
-    let after = folder.file("stty-after.txt")
-    let exitFile = folder.file("exit.txt")
+    let console = try ConsoleInTerminal(key: Self.key)
+    let (sandbox, terminal) = (console.sandbox, console.terminal)
+    let before = console.folder.file("stty-before.txt")
+    let after = console.folder.file("stty-after.txt")
     try terminal.run("stty -a > \(before.path)")
     #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: before.path) })
 
-    try terminal.run(
-      "\(BuiltBinary.url.path) --endpoint \(sandbox.url) --log \(folder.file("h.jsonl").path);"
-        + " echo $? > \(exitFile.path)")
+    try console.start()
     try terminal.waitFor("First name")
     try terminal.type("Андрей")
     try terminal.press("Tab")
@@ -40,7 +35,7 @@ struct ConsoleEndToEndTests {
     try terminal.waitFor("accepted")
 
     try terminal.press("F10")
-    #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: exitFile.path) })
+    #expect(console.exitStatus() == "0")
     try terminal.run("stty -a > \(after.path)")
     #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: after.path) })
     #expect(
@@ -48,18 +43,12 @@ struct ConsoleEndToEndTests {
         (try? String(contentsOf: after, encoding: .utf8))
           == (try? String(contentsOf: before, encoding: .utf8))
       })
-    #expect(
-      try String(contentsOf: exitFile, encoding: .utf8).trimmingCharacters(
-        in: .whitespacesAndNewlines) == "0")
   }
 
   @Test func pastedTextLandsWholeInOneFieldAndSubmitsNothing() throws {
-    let folder = try ScratchFolder()
-    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
-    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
-    let terminal = try TmuxSession(in: folder, environment: environment)
-    try terminal.run(
-      "\(BuiltBinary.url.path) --endpoint \(sandbox.url) --log \(folder.file("h.jsonl").path)")
+    let console = try ConsoleInTerminal(key: Self.key)
+    let (sandbox, terminal) = (console.sandbox, console.terminal)
+    try console.start()
     try terminal.waitFor("First name")
 
     try terminal.press("Tab", "Tab")
@@ -79,16 +68,9 @@ struct ConsoleEndToEndTests {
   }
 
   @Test func quittingWhileALeadIsInFlightRecordsItAsUncertain() throws {
-    let folder = try ScratchFolder()
-    let sandbox = try SandboxProcess(
-      key: Self.key, recordFile: folder.file("record.jsonl"), extraArguments: ["--fault", "hang"])
-    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
-    let terminal = try TmuxSession(in: folder, environment: environment)
-    let log = folder.file("h.jsonl")
-    let exitFile = folder.file("exit.txt")
-    try terminal.run(
-      "\(BuiltBinary.url.path) --timeout 60 --endpoint \(sandbox.url) --log \(log.path);"
-        + " echo $? > \(exitFile.path)")
+    let console = try ConsoleInTerminal(key: Self.key, sandboxArguments: ["--fault", "hang"])
+    let (sandbox, terminal) = (console.sandbox, console.terminal)
+    try console.start(["--timeout", "60"])
     try terminal.waitFor("First name")
 
     try terminal.press("Tab", "Tab")
@@ -97,9 +79,9 @@ struct ConsoleEndToEndTests {
     #expect(eventually(within: 15) { (try? sandbox.records().count) == 1 })
     try terminal.press("F10")
 
-    #expect(eventually(within: 10) { FileManager.default.fileExists(atPath: exitFile.path) })
+    #expect(console.exitStatus() == "0")
     let history = try runConsole(
-      ["history", "--json", "--log", log.path], environment: environment)
+      ["history", "--json", "--log", console.log.path], environment: console.environment)
     #expect(history.standardOutput.contains("\"state\":\"uncertain\""), "\(history)")
     #expect(!history.standardOutput.contains("\"state\":\"sending\""))
   }

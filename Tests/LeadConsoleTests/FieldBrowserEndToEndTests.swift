@@ -7,13 +7,9 @@ struct FieldBrowserEndToEndTests {
   static let key = "e2e-key-0123456789abcdef"
 
   @Test func cityFoundInTheBrowserReachesTheSandboxUnderItsCode() throws {
-    let folder = try ScratchFolder()
-    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
-    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
-    let terminal = try TmuxSession(in: folder, environment: environment)
-    try terminal.run(
-      "\(BuiltBinary.url.path) --schema \(SchemaCommandTests.exampleSchema.path)"
-        + " --endpoint \(sandbox.url) --log \(folder.file("h.jsonl").path)")
+    let console = try ConsoleInTerminal(key: Self.key)
+    let (sandbox, terminal, folder) = (console.sandbox, console.terminal, console.folder)
+    try console.start(["--schema", SchemaCommandTests.exampleSchema.path])
     try terminal.waitFor("First name")
 
     try terminal.press("Tab", "Tab")

@@ -8,12 +8,9 @@ struct SettingsEndToEndTests {
   static let key = "e2e-key-0123456789abcdef"
 
   @Test func pastedKeyIsCheckedSavedPrivatelyAndUsedForTheNextLead() throws {
-    let folder = try ScratchFolder()
-    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
-    let environment = isolatedEnvironment(in: folder)
-    let terminal = try TmuxSession(in: folder, environment: environment)
-    try terminal.run(
-      "\(BuiltBinary.url.path) --endpoint \(sandbox.url) --log \(folder.file("h.jsonl").path)")
+    let console = try ConsoleInTerminal(key: Self.key, keyInEnvironment: false)
+    let (sandbox, terminal, folder) = (console.sandbox, console.terminal, console.folder)
+    try console.start()
     try terminal.waitFor("no API key")
 
     try terminal.press("F9")
