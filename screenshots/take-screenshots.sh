@@ -204,6 +204,9 @@ press Tab
 type_text 'Хочет годовой абонемент, перезвонить завтра до 12:00'
 wait_for_text 'до 12:00'
 shot form-russian-lead
+# Over a half-typed lead the quit key asks to be pressed again.
+press F10
+wait_for_text 'press the quit key again'
 press F10
 wait_for_shell
 
@@ -219,10 +222,35 @@ press F2
 wait_for_text 'API key is wrong'
 shot rejection-message
 
-# 4: the same running console, its window shrunk below the minimum.
+# 5: the field-code browser over the example schema, filtered, with the detail area.
+press F10
+wait_for_shell
+run_in_terminal "$console" --schema "$here/../examples/schema.json" --endpoint "$ok" \
+  --log "$work/browser-history.jsonl"
+wait_for_text 'First name'
+press F3
+type_text 'phone'
+wait_for_text 'additional_phone'
+press Down
+shot field-browser
+press Escape
+press Tab Tab
+type_text '+7 912 345-67-89'
+press F3
+type_text 'city'
+wait_for_text 'City'
+press Enter
+type_text 'Санкт-Петербург'
+press F6
+wait_for_text 'city=%D0%A1'
+shot request-preview
+
+# 4: a running console, its window shrunk below the minimum.
 timeout 5 xdotool windowsize --usehints "$window" 50 12
 wait_for_text 'Window too small'
 shot small-window
+# The form holds a lead: the quit key is pressed twice.
+press F10
 press F10
 wait_for_shell
 
