@@ -13,8 +13,9 @@ enum CheckKeyCommand {
 
     Exit status:
       0  the key is valid
-      1  the key is wrong or empty
-      2  usage or configuration error, or no key at all (nothing sent)
+      1  the CRM says the key is wrong (101) or empty (100)
+      2  usage or configuration error, or no key at all: an empty or blank key is refused
+         here, before anything is sent
       3  not delivered (the CRM was not reached)
       4  no verdict: the answer was none of the above (printed as it came)
     """

@@ -7,6 +7,11 @@ struct SchemaOption {
   /// The schema, or nil when there is no file.
   var schema: Schema?
 
+  /// A given schema, or none.
+  init(schema: Schema?) {
+    self.schema = schema
+  }
+
   /// Loads the schema named by `--schema`, else the default one if present; a named file that
   /// is missing is an error, a missing default file is not.
   init(reading reader: inout ArgumentReader, environment: [String: String]) throws {

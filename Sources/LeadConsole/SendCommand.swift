@@ -49,13 +49,19 @@ enum SendCommand {
     )
     let fieldArguments = try reader.values("--field").map(parseField)
     let allowUnknown = try reader.flag("--allow-unknown")
-    let schemaOption: SchemaOption
+    var schemaOption: SchemaOption
     do {
       schemaOption = try SchemaOption(reading: &reader, environment: environment)
     } catch let error as SchemaLoadError {
-      printError("lead-console: the schema cannot be used; nothing was sent:")
-      _ = SchemaCommand.report(error)
-      return 2
+      // Without extra fields the schema has nothing to check, and a broken schema must not
+      // stop every scripted lead; with them, their codes and types cannot be checked.
+      guard fieldArguments.isEmpty else {
+        printError("lead-console: the schema cannot be used to check --field; nothing was sent:")
+        _ = SchemaCommand.report(error)
+        return 2
+      }
+      printError("lead-console: warning: schema not used, base fields only: \(error.summary)")
+      schemaOption = SchemaOption(schema: nil)
     }
     let dryRun = try reader.flag("--dry-run")
     let json = try reader.flag("--json")

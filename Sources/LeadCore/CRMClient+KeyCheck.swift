@@ -16,7 +16,15 @@ public enum KeyCheck: Sendable, Equatable {
     case .valid: "the key is valid: the CRM accepted it"
     case .empty: "the key is empty (CRM error 100)"
     case .wrong: "the key is wrong (CRM error 101)"
-    case .inconclusive(let outcome): "no verdict: \(outcome.kind.rawValue) — \(outcome.reason)"
+    case .inconclusive(let outcome):
+      switch outcome.kind {
+      case .notDelivered: "the CRM was not reached: \(outcome.reason)"
+      case .uncertain: "no verdict, the answer was unclear: \(outcome.reason)"
+      case .rejected:
+        "no verdict, the CRM answered "
+          + outcome.errors.map { "\($0.code) \($0.message)" }.joined(separator: ", ")
+      case .accepted: "no verdict: the CRM reported success for a request without a lead"
+      }
     }
   }
 }

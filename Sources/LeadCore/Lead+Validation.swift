@@ -121,8 +121,13 @@ enum LeadRules {
         message =
           "\(describe(bad)) is not allowed in a field code"
           + " (use Latin letters, digits, _ and -)"
+      } else if code == "key" {
+        message =
+          "key is the API key's own field; give the key with --key, the"
+          + " GENTLEMAN_API_KEY variable or the config file"
       } else if reserved.contains(code) {
-        message = "\(code) is a reserved field code; use the field itself"
+        message =
+          "\(code) is a base field's code; use the field itself (--\(code.replacingOccurrences(of: "_", with: "-")))"
       } else if seen.contains(code) {
         message = "the code \(code) is used twice; the CRM would keep only the last value"
       } else {

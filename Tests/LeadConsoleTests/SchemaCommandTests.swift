@@ -98,6 +98,22 @@ struct SchemaCommandTests {
     #expect(allowed.standardOutput.contains("&ciyt=%D0%9C"))
   }
 
+  @Test func aBrokenSchemaStopsOnlyLeadsWithExtraFields() throws {
+    let folder = try ScratchFolder()
+    let broken = folder.file("schema.json")
+    try Data(#"{"fields": [{"code": "city""#.utf8).write(to: broken)
+    let base = ["send", "--schema", broken.path, "--phone", "+7 912 345 67 89", "--dry-run"]
+    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
+
+    let plain = try runConsole(base, environment: environment)
+    #expect(plain.status == 0, "\(plain.standardError)")
+    #expect(plain.standardError.contains("schema not used, base fields only"))
+
+    let withField = try runConsole(base + ["--field", "city=Москва"], environment: environment)
+    #expect(withField.status == 2)
+    #expect(withField.standardError.contains("schema.json:1:"))
+  }
+
   @Test(
     "check-key tells valid, wrong and empty keys apart",
     arguments: [(key, Int32(0)), ("WRONGKEY-0123456789", 1), (" ", 2)])

@@ -113,7 +113,7 @@ struct SchemaLeadTests {
 
     #expect(
       error.problems.map(\.description) == [
-        "phone: phone is a reserved field code; use the field itself",
+        "phone: phone is a base field's code; use the field itself (--phone)",
         "city: the code city is given more than once; the CRM would keep only the last value",
       ])
   }

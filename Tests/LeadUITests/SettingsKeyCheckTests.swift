@@ -49,7 +49,7 @@ struct SettingsKeyCheckTests {
       (.empty, "the key is empty", .error),
       (
         .inconclusive(Outcome(kind: .notDelivered, reason: "connection refused")),
-        "no verdict: not_delivered — connection refused", .warning
+        "the CRM was not reached: connection refused", .warning
       ),
     ])
   func verdictShown(verdict: KeyCheck, words: String, role: StyleRole) throws {
