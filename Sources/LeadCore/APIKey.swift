@@ -15,17 +15,19 @@ public struct APIKey: Sendable, Equatable {
   public static let minimumLengthShowingTail = 12
   /// How many trailing characters of a long key stay visible.
   public static let visibleTailLength = 4
-  /// The character that stands for each hidden character.
+  /// How many mask characters stand for the hidden part, whatever its length.
+  public static let maskLength = 8
+  /// The character the hidden part is shown as.
   public static let maskCharacter: Character = "•"
 
-  /// The key with all but its last 4 characters hidden (all hidden below 12); `(empty)` if empty.
+  /// The key as `••••••••` and its last 4 characters (none below 12); `(empty)` if empty.
   public var masked: String {
     guard !value.isEmpty else {
       return "(empty)"
     }
-    let count = value.count
-    let visible = count >= Self.minimumLengthShowingTail ? Self.visibleTailLength : 0
-    return String(repeating: Self.maskCharacter, count: count - visible)
+    // A mask of fixed length, so the mask does not give away the key's length either.
+    let visible = value.count >= Self.minimumLengthShowingTail ? Self.visibleTailLength : 0
+    return String(repeating: Self.maskCharacter, count: Self.maskLength)
       + String(value.suffix(visible))
   }
 }

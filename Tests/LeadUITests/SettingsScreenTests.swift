@@ -50,7 +50,7 @@ struct SettingsScreenTests {
       let piece = String(secretKey.dropFirst(start).prefix(5))
       #expect(!text.contains(piece), "\(piece) shows")
     }
-    #expect(text.contains(String(repeating: "•", count: 20) + "cdef"))
+    #expect(text.contains(String(repeating: "•", count: APIKey.maskLength) + "cdef"))
     #expect(text.contains("24 characters"))
     #expect(console.settings?.enteredKey.value == secretKey)
   }
@@ -60,7 +60,8 @@ struct SettingsScreenTests {
     var console = openSettings()
     console.type("abc12345xyz")
     let keyRow = try #require(row(containing: "API key", in: console.screen))
-    #expect(console.screen.text(ofRow: keyRow).contains(String(repeating: "•", count: 11)))
+    #expect(
+      console.screen.text(ofRow: keyRow).contains(String(repeating: "•", count: APIKey.maskLength)))
     #expect(!console.screen.text.contains("xyz"))
   }
 
