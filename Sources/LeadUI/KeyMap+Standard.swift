@@ -17,30 +17,15 @@ extension KeyMap {
     standard(for: area).inserting(previewKeys, after: .togglePreview)
   }
 
-  /// Keys in a form field. Ctrl-S and Ctrl-Q stand in for F2 and F10 on keyboards or
-  /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
-  /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
-  /// and Enter. F-keys come first so that a narrow key bar drops Tab and Prev before them.
-  /// F9 opens the settings screen, with Ctrl-K ("key") as its Ctrl alternative.
-  public static let formField = KeyMap(bindings: [
-    Binding(.function(2), .send),
-    Binding(.control("s"), .send),
-    Binding(.function(3), .openFieldBrowser),
-    Binding(.control("f"), .openFieldBrowser),
-    Binding(.function(6), .togglePreview),
-    Binding(.control("p"), .togglePreview),
+  /// F10, Ctrl-Q and Ctrl-C quit from every screen.
+  static let quitKeys: [Binding] = [
     Binding(.function(10), .quit),
     Binding(.control("q"), .quit),
     Binding(.control("c"), .quit),
-    Binding(.function(9), .openSettings),
-    Binding(.control("k"), .openSettings),
-    Binding(.tab, .nextField),
-    Binding(.down, .nextField),
-    Binding(.enter, .nextField),
-    Binding(.backTab, .previousField),
-    Binding(.up, .previousField),
-    Binding(.pageUp, .pageUp),
-    Binding(.pageDown, .pageDown),
+  ]
+
+  /// Moving and erasing inside a one-line field, wherever one has focus.
+  static let lineEditingKeys: [Binding] = [
     Binding(.left, .cursorLeft),
     Binding(.right, .cursorRight),
     Binding(.home, .cursorToStart),
@@ -49,7 +34,32 @@ extension KeyMap {
     Binding(.control("e"), .cursorToEnd),
     Binding(.backspace, .deleteBackward),
     Binding(.delete, .deleteForward),
-  ])
+  ]
+
+  /// Keys in a form field. Ctrl-S and Ctrl-Q stand in for F2 and F10 on keyboards or
+  /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
+  /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
+  /// and Enter. F-keys come first so that a narrow key bar drops Tab and Prev before them.
+  /// F9 opens the settings screen, with Ctrl-K ("key") as its Ctrl alternative.
+  public static let formField = KeyMap(
+    bindings: [
+      Binding(.function(2), .send),
+      Binding(.control("s"), .send),
+      Binding(.function(3), .openFieldBrowser),
+      Binding(.control("f"), .openFieldBrowser),
+      Binding(.function(6), .togglePreview),
+      Binding(.control("p"), .togglePreview),
+    ] + quitKeys + [
+      Binding(.function(9), .openSettings),
+      Binding(.control("k"), .openSettings),
+      Binding(.tab, .nextField),
+      Binding(.down, .nextField),
+      Binding(.enter, .nextField),
+      Binding(.backTab, .previousField),
+      Binding(.up, .previousField),
+      Binding(.pageUp, .pageUp),
+      Binding(.pageDown, .pageDown),
+    ] + lineEditingKeys)
 
   /// The copy keys, bound only while the preview is shown. F7 sits beside F6; Ctrl-Y is the
   /// Ctrl alternative ("yank"), free in raw mode.
@@ -81,52 +91,42 @@ extension KeyMap {
 
   /// Keys in the field-code browser: printable keys filter, so commands use Enter, Esc,
   /// F-keys, Ctrl and navigation keys. F3 and Ctrl-F close it again.
-  public static let fieldBrowser = KeyMap(bindings: [
-    Binding(.enter, .goToField),
-    Binding(.escape, .close),
-    Binding(.function(3), .close),
-    Binding(.control("f"), .close),
-    Binding(.function(6), .togglePreview),
-    Binding(.control("p"), .togglePreview),
-    Binding(.function(10), .quit),
-    Binding(.control("q"), .quit),
-    Binding(.control("c"), .quit),
-    Binding(.up, .selectPrevious),
-    Binding(.down, .selectNext),
-    Binding(.pageUp, .pageUp),
-    Binding(.pageDown, .pageDown),
-    Binding(.home, .selectFirst),
-    Binding(.end, .selectLast),
-    Binding(.backspace, .deleteBackward),
-  ])
+  public static let fieldBrowser = KeyMap(
+    bindings: [
+      Binding(.enter, .goToField),
+      Binding(.escape, .close),
+      Binding(.function(3), .close),
+      Binding(.control("f"), .close),
+      Binding(.function(6), .togglePreview),
+      Binding(.control("p"), .togglePreview),
+    ] + quitKeys + [
+      Binding(.up, .selectPrevious),
+      Binding(.down, .selectNext),
+      Binding(.pageUp, .pageUp),
+      Binding(.pageDown, .pageDown),
+      Binding(.home, .selectFirst),
+      Binding(.end, .selectLast),
+      Binding(.backspace, .deleteBackward),
+    ])
 
   /// Keys in the settings screen: printable keys type into the key or the endpoint, so
   /// commands use F-keys, Ctrl and navigation keys. F2 and Ctrl-S save as they send in the
   /// form; F5 (and Ctrl-T, "test") checks the key; Esc, F9 and Ctrl-K leave without saving.
   /// Enter moves between the two fields.
-  public static let settings = KeyMap(bindings: [
-    Binding(.function(2), .saveSettings),
-    Binding(.control("s"), .saveSettings),
-    Binding(.function(5), .checkKey),
-    Binding(.control("t"), .checkKey),
-    Binding(.escape, .close),
-    Binding(.function(9), .close),
-    Binding(.control("k"), .close),
-    Binding(.function(10), .quit),
-    Binding(.control("q"), .quit),
-    Binding(.control("c"), .quit),
-    Binding(.enter, .nextField),
-    Binding(.tab, .nextField),
-    Binding(.down, .nextField),
-    Binding(.backTab, .previousField),
-    Binding(.up, .previousField),
-    Binding(.left, .cursorLeft),
-    Binding(.right, .cursorRight),
-    Binding(.home, .cursorToStart),
-    Binding(.control("a"), .cursorToStart),
-    Binding(.end, .cursorToEnd),
-    Binding(.control("e"), .cursorToEnd),
-    Binding(.backspace, .deleteBackward),
-    Binding(.delete, .deleteForward),
-  ])
+  public static let settings = KeyMap(
+    bindings: [
+      Binding(.function(2), .saveSettings),
+      Binding(.control("s"), .saveSettings),
+      Binding(.function(5), .checkKey),
+      Binding(.control("t"), .checkKey),
+      Binding(.escape, .close),
+      Binding(.function(9), .close),
+      Binding(.control("k"), .close),
+    ] + quitKeys + [
+      Binding(.enter, .nextField),
+      Binding(.tab, .nextField),
+      Binding(.down, .nextField),
+      Binding(.backTab, .previousField),
+      Binding(.up, .previousField),
+    ] + lineEditingKeys)
 }
