@@ -12,6 +12,7 @@ enum LeadConsoleCommand {
       lead-console [--sandbox] [options]   open the console
       lead-console send [options]          send one lead (see: lead-console send --help)
       lead-console history [--json]        list the history log
+      lead-console retry [options]         send again the leads not delivered (see --help)
       lead-console sandbox [options]       run the local sandbox CRM
       lead-console schema check|show       check or list the field-code schema
       lead-console check-key               ask the CRM whether the key works (creates no lead)
@@ -48,6 +49,7 @@ enum LeadConsoleCommand {
       switch command {
       case "send": return try SendCommand.run(rest, environment: environment)
       case "history": return try HistoryCommand.run(rest, environment: environment)
+      case "retry": return try RetryCommand.run(rest, environment: environment)
       case "sandbox": return try SandboxCommand.run(rest)
       case "schema": return try SchemaCommand.run(rest, environment: environment)
       case "check-key": return try CheckKeyCommand.run(rest, environment: environment)
@@ -63,7 +65,8 @@ enum LeadConsoleCommand {
       printError("lead-console: \(error)")
       let helpCommand =
         command.flatMap {
-          ["send", "history", "sandbox", "schema", "check-key"].contains($0) ? " \($0)" : nil
+          ["send", "history", "retry", "sandbox", "schema", "check-key"].contains($0)
+            ? " \($0)" : nil
         } ?? ""
       printError("Try 'lead-console\(helpCommand) --help'.")
       return 2

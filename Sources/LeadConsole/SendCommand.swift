@@ -7,7 +7,7 @@ enum SendCommand {
   static let help = """
     Usage: lead-console send [--first-name A] [--last-name B] [--phone P] [--email E]
                              [--comment C] [--field CODE=VALUE]... [--get] [--dry-run] [--json]
-                             [--schema FILE] [--allow-unknown]
+                             [--schema FILE] [--allow-unknown] [--allow-duplicate]
                              [--key KEY] [--endpoint URL] [--log FILE]
                              [--connect-timeout S] [--timeout S]
 
@@ -17,15 +17,19 @@ enum SendCommand {
     (--allow-unknown lets others through) and its type's rules apply: numbers are sent as
     1500.50, dates in the field's format, booleans as 1 or 0, selects as the option's value;
     schema fields go first in schema order, with their defaults, then the other codes.
+    A lead whose phone (digits only, a leading 8 of an 11-digit number read as 7) or e-mail
+    (in any case) matches a lead queued in the last 24 hours is refused, naming that lead,
+    since the CRM would open a second deal; --allow-duplicate sends it anyway.
     --dry-run prints the request (method, URL, body; the key masked) and sends nothing.
     --json prints the outcome as one JSON object.
 
     Exit status:
       0  accepted by the CRM
       1  rejected by the CRM (codes and messages printed)
-      2  usage, validation or configuration error (nothing sent)
-      3  not delivered: the CRM certainly did not get it, so sending again is safe; the lead
-         is kept in the history log as not delivered
+      2  usage, validation or configuration error, or a duplicate of a lead from the last
+         24 hours without --allow-duplicate (nothing sent)
+      3  not delivered: the CRM certainly did not get it; the lead is kept in the history log
+         and `lead-console retry` sends it again
       4  uncertain: the request went out but the answer does not tell; check the CRM
     """
 
@@ -65,6 +69,7 @@ enum SendCommand {
     }
     let dryRun = try reader.flag("--dry-run")
     let json = try reader.flag("--json")
+    let allowDuplicate = try reader.flag("--allow-duplicate")
     let options = try ClientOptions(reading: &reader, environment: environment)
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
@@ -97,6 +102,9 @@ enum SendCommand {
     }
 
     let log = HistoryLog(url: options.logFile)
+    if !allowDuplicate, refusesDuplicate(of: checked, in: log) {
+      return 2
+    }
     let dispatcher = LeadDispatcher(
       log: log, client: client, operatorName: options.configuration.operatorName)
     let entry: HistoryEntry
@@ -109,6 +117,35 @@ enum SendCommand {
     let outcome = runBlocking { await dispatcher.deliver(entry) }
     report(outcome, id: entry.id, json: json)
     return exitStatus(for: outcome.kind)
+  }
+
+  /// Names the recent lead that reaches the same client and answers true, or answers false
+  /// when there is none; a log that cannot be read is named but does not stop the lead.
+  static func refusesDuplicate(of lead: Lead, in log: HistoryLog, now: Date = Date()) -> Bool {
+    let snapshot = log.load()
+    if let problem = snapshot.readProblem {
+      printError("lead-console: warning: duplicates not checked: \(problem)")
+    }
+    guard let earlier = DuplicateCheck.match(for: lead, in: snapshot.entries, now: now),
+      let shared = DuplicateCheck.sharedContact(of: lead, and: earlier.lead)
+    else { return false }
+
+    let time = ISO8601DateFormatter.string(
+      from: earlier.queuedAt, timeZone: .current,
+      formatOptions: [
+        .withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate,
+        .withSpaceBetweenDateAndTime,
+      ])
+    let word = shared == .phone ? "phone" : "e-mail"
+    let name = LeadText.name(of: earlier.lead)
+    let line = [earlier.id.description, time, earlier.state.rawValue, earlier.lead[shared], name]
+      .filter { !$0.isEmpty }.joined(separator: "  ")
+    printError(
+      "lead-console: a lead with the same \(word) was queued in the last 24 hours; "
+        + "nothing was sent:")
+    printError("  \(TerminalText.neutralised(line))")
+    printError("Send it anyway with --allow-duplicate.")
+    return true
   }
 
   /// Reads `CODE=VALUE`; the code's form is checked with the rest of the lead.
@@ -143,7 +180,8 @@ enum SendCommand {
       for error in outcome.errors { print("  \(error.code) \(error.message)") }
     case .notDelivered:
       print(
-        "lead \(id): not delivered (\(reason)); the CRM did not get it, sending again is safe")
+        "lead \(id): not delivered (\(reason)); the CRM did not get it:"
+          + " lead-console retry sends it again")
     case .uncertain:
       print("lead \(id): uncertain (\(reason)); check the CRM before sending it again")
     }

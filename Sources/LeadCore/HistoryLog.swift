@@ -31,19 +31,28 @@ public final class HistoryLog: Sendable {
 
     try appendLock.withLock { _ throws(HistoryError) in
       try createDirectory()
-      let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-      guard fd >= 0 else {
-        throw .cannotOpen(path: url.path, reason: Self.lastError())
+      // The file lock keeps other processes' records from interleaving with or fusing to ours.
+      try HistoryLock.appending(to: url).withLock { () throws(HistoryError) in
+        try appendLocked(bytes)
       }
-      defer { close(fd) }
+    }
+  }
 
-      if !endsWithNewline(fd) {
-        bytes.insert(UInt8(ascii: "\n"), at: 0)
-      }
-      try writeAll(bytes, to: fd)
-      guard fsync(fd) == 0 else {
-        throw .cannotSync(path: url.path, reason: Self.lastError())
-      }
+  /// Writes and flushes one record; the caller holds both the in-process and the file lock.
+  private func appendLocked(_ record: [UInt8]) throws(HistoryError) {
+    var bytes = record
+    let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw .cannotOpen(path: url.path, reason: Self.lastError())
+    }
+    defer { close(fd) }
+
+    if !endsWithNewline(fd) {
+      bytes.insert(UInt8(ascii: "\n"), at: 0)
+    }
+    try writeAll(bytes, to: fd)
+    guard fsync(fd) == 0 else {
+      throw .cannotSync(path: url.path, reason: Self.lastError())
     }
   }
 

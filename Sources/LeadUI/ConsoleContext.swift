@@ -27,6 +27,8 @@ public struct ConsoleContext: Sendable {
   /// True against the built-in sandbox: saving settings then changes this session only, so
   /// the demo key never replaces the operator's own in the config file.
   public var isSandbox: Bool
+  /// The clock that decides whether an earlier lead is recent enough to be a duplicate.
+  public var now: @Sendable () -> Date
 
   /// Creates a context; times are shown in the machine's time zone unless told otherwise.
   public init(
@@ -39,7 +41,8 @@ public struct ConsoleContext: Sendable {
     schemaNotice: String? = nil,
     preview: (@Sendable (Lead) -> String)? = nil,
     curlPreview: (@Sendable (Lead) -> String)? = nil,
-    isSandbox: Bool = false
+    isSandbox: Bool = false,
+    now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.endpoint = endpoint
     self.maskedKey = maskedKey
@@ -51,5 +54,6 @@ public struct ConsoleContext: Sendable {
     self.preview = preview
     self.curlPreview = curlPreview
     self.isSandbox = isSandbox
+    self.now = now
   }
 }

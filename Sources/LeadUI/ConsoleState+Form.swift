@@ -15,6 +15,9 @@ extension ConsoleState {
       mark(error.problems, verdict: "Not sent")
       return []
     }
+    if holdsBackAsDuplicate(lead) {
+      return []
+    }
 
     clearForm()
     status = StatusMessage("Queued: \(LeadText.label(of: lead))")

@@ -33,6 +33,7 @@ extension ConsoleState {
   mutating func handleKey(_ key: Key) -> [Effect] {
     let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
+    if command != .send, pendingDuplicate != nil { dropDuplicate() }
     if let command {
       return perform(command)
     }

@@ -61,6 +61,9 @@ public struct ConsoleState: Sendable {
   public internal(set) var unsavedLeads: [Lead] = []
   /// True after a quit key was pressed over a form holding text: the next quit key leaves.
   public internal(set) var isQuitPending = false
+  /// The checked lead F2 held back as a likely duplicate: F2 again sends it, any other key
+  /// (or news that replaces the warning) drops it.
+  public internal(set) var pendingDuplicate: Lead?
 
   /// A fresh console: the form with its defaults, focus on First name, the start-up notices
   /// (a schema that could not be used first, as the context words it) on the status line.
@@ -80,9 +83,15 @@ public struct ConsoleState: Sendable {
 
   /// Applies one event and returns what the runner must do about it.
   public mutating func handle(_ event: ConsoleEvent) -> [Effect] {
-    switch event {
-    case .key(let key):
+    if case .key(let key) = event {
       return handleKey(key)
+    }
+    // Keys cancel a duplicate warning themselves; other news cancels it by replacing it.
+    let shown = status
+    defer { dropDuplicateUnlessStill(shown) }
+    switch event {
+    case .key:
+      break
     case .resized(let rows, let columns):
       screenSize = (max(0, rows), max(0, columns))
       scrollFieldsIntoView()

@@ -1,0 +1,180 @@
+import Foundation
+import LeadCore
+import LeadUI
+
+/// `lead-console retry`: sends again, once each, the leads the CRM certainly did not get.
+enum RetryCommand {
+  static let help = """
+    Usage: lead-console retry [--log FILE] [--key KEY] [--endpoint URL]
+                              [--connect-timeout S] [--timeout S]
+                              [--max-attempts N] [--rate R]
+
+    Sends once more every lead of the history log whose state is not delivered and that has
+    had fewer than --max-attempts attempts (default 5), the oldest first, at most --rate
+    requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
+    honoured, up to 60 seconds. Uncertain, rejected, accepted and still-sending leads are never
+    sent: an uncertain one may already be in the CRM, so check there first. Each attempt and
+    its outcome are written to the history log. One line is printed per lead, then a summary.
+    Only one retry runs at a time on a log (it holds FILE.retry.lock).
+
+    Exit status:
+      0  no lead is left not delivered
+      2  usage or configuration error, the log cannot be read, or another retry is running
+         on this log
+      3  some leads are still not delivered (sent and refused again, or out of attempts)
+    """
+
+  static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    var reader = try ArgumentReader(
+      arguments, valued: ClientOptions.valued.union(["--max-attempts", "--rate"]))
+    if try reader.flag("--help") {
+      print(help)
+      return 0
+    }
+    let plan = RetryPlan(
+      maxAttempts: try count(reader.value("--max-attempts")) ?? RetryPlan.defaultMaxAttempts,
+      rate: try rate(reader.value("--rate")) ?? RetryPlan.defaultRate)
+    let options = try ClientOptions(reading: &reader, environment: environment)
+    try reader.checkAllUsed()
+    if let stray = reader.arguments.first {
+      throw UsageError(description: "unexpected argument '\(stray)'")
+    }
+    for warning in options.warnings { printError(warning) }
+    guard let client = options.client() else {
+      printError("lead-console: no API key; nothing was sent.")
+      printError(options.configuration.missingKeyHelp)
+      return 2
+    }
+
+    let log = HistoryLog(url: options.logFile)
+    guard FileManager.default.fileExists(atPath: log.url.path) else {
+      print("retry: no history yet at \(log.url.path); nothing to send")
+      return 0
+    }
+    let held: HeldHistoryLock
+    do {
+      guard let lock = try HistoryLock.retrying(log.url).acquire(waiting: false) else {
+        printError("lead-console: another retry is already running on \(log.url.path)")
+        return 2
+      }
+      held = lock
+    } catch {
+      printError("lead-console: \(error)")
+      return 2
+    }
+    defer { held.release() }
+    let snapshot = log.load()
+    if let problem = snapshot.readProblem {
+      printError("lead-console: \(problem); nothing was sent.")
+      return 2
+    }
+    if !snapshot.damagedLines.isEmpty {
+      let lines = snapshot.damagedLines.map(String.init).joined(separator: ", ")
+      printError(
+        "lead-console: skipped \(snapshot.damagedLines.count) damaged line(s) in "
+          + "\(log.url.path): \(lines)")
+    }
+
+    let dispatcher = LeadDispatcher(
+      log: log, client: client, operatorName: options.configuration.operatorName)
+    let tally = runBlocking { await resend(plan: plan, dispatcher: dispatcher) }
+    return summarise(tally, plan: plan, log: log)
+  }
+
+  /// What one pass did.
+  struct Tally: Sendable {
+    var sent: [OutcomeKind: Int] = [:]
+    var historyProblems = 0
+  }
+
+  /// Sends each due lead once, spaced out; re-reads the log before each so a lead another
+  /// process has sent meanwhile is left alone.
+  static func resend(plan: RetryPlan, dispatcher: LeadDispatcher) async -> Tally {
+    var tally = Tally()
+    var previous: (requestAt: Date, outcome: Outcome, outcomeAt: Date)?
+    // The list is fixed at the start, so the pass is bounded by the leads due then.
+    for candidate in plan.due(in: dispatcher.log.load()) {
+      guard let entry = dispatcher.log.load().entries.first(where: { $0.id == candidate.id }),
+        plan.isDue(entry)
+      else { continue }
+      let pause = plan.pause(
+        now: Date(), previousRequestAt: previous?.requestAt,
+        previousOutcome: previous?.outcome ?? entry.lastOutcome,
+        previousOutcomeAt: previous?.outcomeAt ?? entry.attempts.last?.finishedAt)
+      if pause > 0 {
+        try? await Task.sleep(for: .seconds(pause))
+      }
+      let requestAt = Date()
+      let report = await dispatcher.deliverReporting(entry)
+      previous = (requestAt, report.outcome, Date())
+      tally.sent[report.outcome.kind, default: 0] += 1
+      if let problem = report.historyError {
+        tally.historyProblems += 1
+        printError("lead-console: lead \(entry.id): \(problem)")
+      }
+      print(line(for: entry.id, report: report))
+    }
+    return tally
+  }
+
+  /// One lead's result: id, attempt, outcome and reason, control characters neutralised.
+  static func line(for id: LeadID, report: DeliveryReport) -> String {
+    let kind =
+      switch report.outcome.kind {
+      case .accepted: "accepted"
+      case .rejected: "rejected"
+      case .notDelivered: "not delivered"
+      case .uncertain: "uncertain"
+      }
+    let reason = report.outcome.reason
+    return TerminalText.singleLine("lead \(id): attempt \(report.attempt): \(kind) (\(reason))")
+  }
+
+  /// Prints the summary and picks the exit status from the log as it now stands.
+  static func summarise(_ tally: Tally, plan: RetryPlan, log: HistoryLog) -> Int32 {
+    let entries = log.load().entries
+    let waiting = entries.filter { $0.state == .notDelivered }
+    let exhausted = waiting.filter(plan.isExhausted).count
+    let sent = tally.sent.values.reduce(0, +)
+    var summary = "retry: \(sent) sent"
+    if sent > 0 {
+      let parts: [(OutcomeKind, String)] = [
+        (.accepted, "accepted"), (.rejected, "rejected"), (.notDelivered, "not delivered"),
+        (.uncertain, "uncertain"),
+      ]
+      summary +=
+        " (" + parts.map { "\(tally.sent[$0.0, default: 0]) \($0.1)" }.joined(separator: ", ")
+        + ")"
+    }
+    summary += "; \(waiting.count) still not delivered"
+    if exhausted > 0 {
+      summary += " (\(exhausted) out of attempts: resend by hand)"
+    }
+    print(summary)
+    if tally.sent[.uncertain, default: 0] > 0 {
+      print("retry: check the CRM for the uncertain leads before sending them again")
+    }
+    return waiting.isEmpty ? 0 : 3
+  }
+
+  private static func count(_ text: String?) throws(UsageError) -> Int? {
+    guard let text else { return nil }
+    guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text),
+      (1...1_000).contains(value)
+    else {
+      throw UsageError(
+        description: "option --max-attempts takes a whole number from 1 to 1000, not '\(text)'")
+    }
+    return value
+  }
+
+  private static func rate(_ text: String?) throws(UsageError) -> Double? {
+    guard let text else { return nil }
+    let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard decimal, let value = Double(text), value > 0, value <= 100 else {
+      throw UsageError(
+        description: "option --rate takes requests per second above 0, up to 100, not '\(text)'")
+    }
+    return value
+  }
+}

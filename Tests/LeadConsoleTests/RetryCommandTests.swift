@@ -1,0 +1,151 @@
+import Foundation
+import LeadCore
+import Testing
+
+/// `lead-console retry`, the whole process, against `lead-console sandbox` over loopback.
+@Suite("retry command")
+struct RetryCommandTests {
+  static let key = "TESTKEY-0123456789abcdef"
+
+  /// A scratch folder, its history log, and an environment holding the key.
+  struct Setting {
+    let folder: ScratchFolder
+    let log: URL
+    let environment: [String: String]
+
+    init() throws {
+      folder = try ScratchFolder()
+      log = folder.file("h.jsonl")
+      environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": key])
+    }
+
+    func send(to endpoint: String, extra: [String] = []) throws -> ProcessResult {
+      try runConsole(
+        ["send", "--phone", "+7 912 345-67-89", "--endpoint", endpoint, "--log", log.path] + extra,
+        environment: environment)
+    }
+
+    func retry(to endpoint: String, extra: [String] = []) throws -> ProcessResult {
+      try runConsole(
+        ["retry", "--endpoint", endpoint, "--log", log.path] + extra, environment: environment)
+    }
+
+    func entries() -> [HistoryEntry] { HistoryLog(url: log).load().entries }
+  }
+
+  private func closedEndpoint() throws -> String {
+    "http://127.0.0.1:\(try unusedLoopbackPort())/api/site/"
+  }
+
+  @Test func aNotDeliveredLeadReachesTheCRMExactlyOnceAndASecondRetrySendsNothing() throws {
+    let setting = try Setting()
+    #expect(try setting.send(to: closedEndpoint()).status == 3)
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
+
+    let first = try setting.retry(to: sandbox.url)
+    let second = try setting.retry(to: sandbox.url)
+
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput.contains("attempt 2: accepted"))
+    #expect(first.standardOutput.contains("retry: 1 sent (1 accepted"))
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(second.standardOutput.contains("retry: 0 sent; 0 still not delivered"))
+    #expect(try sandbox.records().count == 1)
+    #expect(setting.entries().map(\.state) == [.accepted])
+  }
+
+  @Test func anUncertainLeadIsNeverResent() throws {
+    let setting = try Setting()
+    let sandbox = try SandboxProcess(
+      key: Self.key, recordFile: setting.folder.file("r.jsonl"),
+      extraArguments: ["--fault", "hang"])
+    #expect(try setting.send(to: sandbox.url, extra: ["--timeout", "1"]).status == 4)
+    let receivedBefore = try sandbox.records().count
+
+    let result = try setting.retry(to: sandbox.url, extra: ["--timeout", "1"])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("retry: 0 sent"))
+    #expect(try sandbox.records().count == receivedBefore)
+    #expect(setting.entries().map(\.state) == [.uncertain])
+    #expect(setting.entries().first?.attempts.count == 1)
+  }
+
+  @Test func aLeadOutOfAttemptsIsNotSentAgainAndExitsThree() throws {
+    let setting = try Setting()
+    let closed = try closedEndpoint()
+    #expect(try setting.send(to: closed).status == 3)
+
+    let second = try setting.retry(to: closed, extra: ["--max-attempts", "2", "--rate", "50"])
+    let third = try setting.retry(to: closed, extra: ["--max-attempts", "2", "--rate", "50"])
+
+    #expect(second.status == 3)
+    #expect(second.standardOutput.contains("attempt 2: not delivered"))
+    #expect(third.status == 3)
+    #expect(third.standardOutput.contains("retry: 0 sent; 1 still not delivered (1 out of"))
+    #expect(setting.entries().first?.attempts.count == 2)
+  }
+
+  @Test func aSecondRetryOnTheSameLogRefusesToRun() throws {
+    let setting = try Setting()
+    #expect(try setting.send(to: closedEndpoint()).status == 3)
+    let held = try #require(try HistoryLock.retrying(setting.log).acquire(waiting: false))
+    defer { held.release() }
+
+    let result = try setting.retry(to: closedEndpoint())
+
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("another retry is already running"))
+    #expect(setting.entries().first?.attempts.count == 1)
+  }
+
+  @Test(
+    "bad retry options are usage errors",
+    arguments: [
+      ["--max-attempts", "0"], ["--max-attempts", "two"], ["--rate", "0"], ["--rate", "-1"],
+      ["--rate", "inf"], ["--bogus"],
+    ])
+  func badOptionsExitTwo(extra: [String]) throws {
+    let setting = try Setting()
+    let result = try setting.retry(to: closedEndpoint(), extra: extra)
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("retry --help"))
+  }
+
+  @Test func helpDescribesTheExitStatuses() throws {
+    let setting = try Setting()
+    let result = try runConsole(["retry", "--help"], environment: setting.environment)
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("--max-attempts"))
+    #expect(result.standardOutput.contains("3  some leads are still not delivered"))
+  }
+
+  @Test func twoSendingProcessesAtOnceLeaveEveryRecordIntact() throws {
+    let setting = try Setting()
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
+    let perProcess = 50
+    // Two shell loops run side by side, each a separate `send` process per lead.
+    // Every phone differs, so no lead is refused as a duplicate of another.
+    let loop =
+      "for i in $(seq -w \(perProcess)); do \"$0\" send --phone \"+7 912 00$3-00-$i\" "
+      + "--endpoint \"$1\" --log \"$2\" > /dev/null || exit 1; done"
+    let loops = try (0..<2).map { process in
+      try ChildProcess(
+        ["bash", "-c", loop, BuiltBinary.url.path, sandbox.url, setting.log.path, "\(process)"],
+        environment: setting.environment,
+        standardError: setting.folder.file("loop-\(process).err"))
+    }
+    let statuses = loops.map { $0.wait(within: 120) }
+
+    let errors = try (0..<2).map {
+      try String(contentsOf: setting.folder.file("loop-\($0).err"), encoding: .utf8)
+    }
+    #expect(statuses == [0, 0], "\(errors)")
+    let snapshot = HistoryLog(url: setting.log).load()
+    let lines = try String(contentsOf: setting.log, encoding: .utf8).split(separator: "\n")
+    #expect(snapshot.damagedLines.isEmpty)
+    #expect(lines.count == 2 * perProcess * 3)
+    #expect(snapshot.entries.count == 2 * perProcess)
+    #expect(snapshot.entries.allSatisfy { $0.state == .accepted })
+  }
+}
