@@ -22,6 +22,9 @@ enum SandboxCommand {
       --fault MODE    answer badly on purpose, one of:
                       \(SandboxFault.argumentSummary)
 
+    A running sandbox takes a new fault mode from POST /sandbox/fault with the form field
+    mode=MODE (e.g. curl -d mode=503 http://127.0.0.1:PORT/sandbox/fault); mode=none mends it.
+
     Runs until interrupted (Ctrl-C or SIGTERM). Exit status: 0 after an interrupt,
     1 when the server cannot start, 2 usage error.
     """

@@ -93,6 +93,9 @@ final class SandboxHandler: Sendable {
 
   /// Decides the reply to a request read in full, records the exchange, and returns the reply.
   func reply(to request: SandboxRequest) -> SandboxReply {
+    if request.path == SandboxResponder.faultControlPath {
+      return switchFault(request)
+    }
     let (fault, port) = state.withLock { ($0.fault, $0.port) }
     let reply = SandboxResponder.reply(to: request, key: key, fault: fault, port: port)
     let answered = ![.never, .dropConnection].contains(reply.delivery)
@@ -110,6 +113,19 @@ final class SandboxHandler: Sendable {
         answer: answered ? sentBody : ""
       ))
     return reply
+  }
+
+  /// Switches the fault mode of a running sandbox: `POST /sandbox/fault` with the form field
+  /// `mode` (`none`, `hang`, `503`, ...), so tests can break and mend a sandbox in another
+  /// process. Not recorded: it is a control request, not one to the CRM.
+  private func switchFault(_ request: SandboxRequest) -> SandboxReply {
+    let mode = FormDecoder.lastValue(named: "mode", in: request.fields) ?? ""
+    guard request.method == "POST", let fault = SandboxFault(argument: mode) else {
+      return SandboxResponder.controlAnswer(
+        400, #"{"error":"POST mode=MODE, one of: \#(SandboxFault.argumentSummary)"}"#)
+    }
+    state.withLock { $0.fault = fault }
+    return SandboxResponder.controlAnswer(200, #"{"fault":"\#(fault.argument)"}"#)
   }
 
   /// The part of a body the `truncated` fault sends.

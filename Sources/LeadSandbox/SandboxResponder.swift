@@ -30,6 +30,8 @@ struct SandboxReply {
 enum SandboxResponder {
   /// The paths the CRM answers on; the vendor's example uses the one with the slash.
   static let apiPaths: Set<String> = ["/api/site", "/api/site/"]
+  /// Where a running sandbox takes a new fault mode (see `SandboxHandler`).
+  static let faultControlPath = "/sandbox/fault"
   /// Where the redirect fault points: a path of this server that answers 404 if followed.
   static let redirectPath = "/redirected/api/site/"
 
@@ -108,6 +110,11 @@ enum SandboxResponder {
       return reply
     case .unavailable: return html(503, "Service Temporarily Unavailable")
     }
+  }
+
+  /// The answer to a control request.
+  static func controlAnswer(_ status: Int, _ body: String) -> SandboxReply {
+    json(status, body)
   }
 
   private static func json(_ status: Int, _ body: String) -> SandboxReply {

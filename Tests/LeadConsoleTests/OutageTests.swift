@@ -1,0 +1,69 @@
+import Foundation
+import LeadCore
+import Testing
+
+/// A CRM outage and its end, with the sandbox's fault switched while it runs: leads sent
+/// during the outage are kept, and reach the CRM exactly once when `retry` runs after it.
+@Suite("outage and recovery")
+struct OutageTests {
+  static let key = "outage-key-0123456789abcdef"
+
+  /// Switches a running sandbox's fault through its control path.
+  private func setFault(_ mode: String, on sandbox: SandboxProcess) async throws {
+    let control = sandbox.url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
+    let result = await CurlTransport().perform(
+      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
+      timeouts: Timeouts(connect: 2, total: 5))
+    guard case .answered(let status, _, _, _) = result, status == 200 else {
+      throw OutageTestError(message: "the sandbox refused mode \(mode): \(result)")
+    }
+  }
+
+  struct OutageTestError: Error {
+    var message: String
+  }
+
+  @Test func leadsSentDuringAnOutageArriveExactlyOnceAfterIt() async throws {
+    let folder = try ScratchFolder()
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
+    let environment = isolatedEnvironment(in: folder, extra: ["GENTLEMAN_API_KEY": Self.key])
+    let log = folder.file("h.jsonl").path
+    let phones = ["+7 912 100-00-01", "+7 912 100-00-02"]
+
+    try await setFault("503", on: sandbox)
+    for phone in phones {
+      let sent = try runConsole(
+        ["send", "--phone", phone, "--endpoint", sandbox.url, "--log", log],
+        environment: environment)
+      #expect(sent.status == 3, "\(sent.standardOutput)\(sent.standardError)")
+    }
+    try await setFault("none", on: sandbox)
+
+    let retried = try runConsole(
+      ["retry", "--rate", "50", "--endpoint", sandbox.url, "--log", log],
+      environment: environment)
+    #expect(retried.status == 0, "\(retried.standardOutput)\(retried.standardError)")
+    let again = try runConsole(
+      ["retry", "--endpoint", sandbox.url, "--log", log], environment: environment)
+    #expect(again.status == 0)
+
+    let records = try sandbox.records()
+    #expect(records.count == 4)
+    for phone in phones {
+      let arrivals = try (0..<records.count).filter { index in
+        try sandbox.fields(ofRecord: index).contains { $0 == ("phone", phone) }
+          && (records[index]["answer"] as? String) == #"{"result":"success"}"#
+      }
+      #expect(arrivals.count == 1, "\(phone) arrived \(arrivals.count) times")
+    }
+    let history = try runConsole(["history", "--json", "--log", log], environment: environment)
+    #expect(history.standardOutput.components(separatedBy: "\"state\":\"accepted\"").count == 3)
+  }
+
+  @Test func theControlPathRefusesAnUnknownMode() async throws {
+    let folder = try ScratchFolder()
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
+    await #expect(throws: OutageTestError.self) { try await setFault("sideways", on: sandbox) }
+    #expect(try sandbox.records().isEmpty)
+  }
+}
