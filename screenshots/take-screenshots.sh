@@ -206,7 +206,7 @@ wait_for_text 'до 12:00'
 shot form-russian-lead
 # Over a half-typed lead the quit key asks to be pressed again.
 press F10
-wait_for_text 'press the quit key again'
+wait_for_text 'the quit key again'
 press F10
 wait_for_shell
 

@@ -7,7 +7,7 @@ enum RetryCommand {
   static let help = """
     Usage: lead-console retry [--log FILE] [--key KEY] [--endpoint URL]
                               [--connect-timeout S] [--timeout S]
-                              [--max-attempts N] [--rate R]
+                              [--max-attempts N] [--rate R] [--compact-over BYTES]
 
     Sends once more every lead of the history log whose state is not delivered and that has
     had fewer than --max-attempts attempts (default 5), the oldest first, at most --rate
@@ -15,7 +15,9 @@ enum RetryCommand {
     honoured, up to 60 seconds. Uncertain, rejected, accepted and still-sending leads are never
     sent: an uncertain one may already be in the CRM, so check there first. Each attempt and
     its outcome are written to the history log. One line is printed per lead, then a summary.
-    Only one retry runs at a time on a log (it holds FILE.retry.lock).
+    Only one retry runs at a time on a log (it holds FILE.retry.lock). A lead another process
+    is sending at that moment is left to it. Before sending, a log larger than --compact-over
+    bytes (default 32 MiB) is compacted: each lead's records become one, atomically.
 
     Exit status:
       0  no lead is left not delivered
@@ -26,7 +28,7 @@ enum RetryCommand {
 
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
     var reader = try ArgumentReader(
-      arguments, valued: ClientOptions.valued.union(["--max-attempts", "--rate"]))
+      arguments, valued: ClientOptions.valued.union(["--max-attempts", "--rate", "--compact-over"]))
     if try reader.flag("--help") {
       print(help)
       return 0
@@ -34,6 +36,8 @@ enum RetryCommand {
     let plan = RetryPlan(
       maxAttempts: try count(reader.value("--max-attempts")) ?? RetryPlan.defaultMaxAttempts,
       rate: try rate(reader.value("--rate")) ?? RetryPlan.defaultRate)
+    let compactOver =
+      try byteCount(reader.value("--compact-over")) ?? HistoryLog.defaultCompactionLimit
     let options = try ClientOptions(reading: &reader, environment: environment)
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
@@ -63,6 +67,12 @@ enum RetryCommand {
       return 2
     }
     defer { held.release() }
+    do {
+      try log.compact(maxBytes: compactOver)
+    } catch {
+      // The log is still whole (compaction replaces it only once the new file is complete).
+      printError("lead-console: the history was not compacted: \(error)")
+    }
     let snapshot = log.load()
     if let problem = snapshot.readProblem {
       printError("lead-console: \(problem); nothing was sent.")
@@ -106,6 +116,10 @@ enum RetryCommand {
       }
       let requestAt = Date()
       let report = await dispatcher.deliverReporting(entry)
+      if let refusal = report.refusal {
+        print(TerminalText.singleLine("lead \(entry.id): \(refusal)"))
+        continue
+      }
       previous = (requestAt, report.outcome, Date())
       tally.sent[report.outcome.kind, default: 0] += 1
       if let problem = report.historyError {
@@ -164,6 +178,15 @@ enum RetryCommand {
     else {
       throw UsageError(
         description: "option --max-attempts takes a whole number from 1 to 1000, not '\(text)'")
+    }
+    return value
+  }
+
+  private static func byteCount(_ text: String?) throws(UsageError) -> Int? {
+    guard let text else { return nil }
+    guard text.allSatisfy({ $0.isASCII && $0.isNumber }), text.count <= 15, let value = Int(text)
+    else {
+      throw UsageError(description: "option --compact-over takes a size in bytes, not '\(text)'")
     }
     return value
   }

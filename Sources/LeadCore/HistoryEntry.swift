@@ -41,6 +41,12 @@ public struct HistoryEntry: Sendable, Equatable {
   public var attempts: [AttemptRecord]
   /// The outcome of the latest attempt that finished.
   public var lastOutcome: Outcome?
+  /// Who marked the lead done; nil unless its state is `done`.
+  public var doneBy: String?
+  /// When it was marked done; nil unless its state is `done`.
+  public var doneAt: Date?
+  /// The process that wrote the latest `sending` record, when the record says.
+  public var sendingPID: Int32?
 
   /// Creates an entry.
   public init(
@@ -59,22 +65,46 @@ public struct HistoryEntry: Sendable, Equatable {
     self.lastOutcome = lastOutcome
   }
 
+  /// The entry a lead's first record starts: a queued or a compacted one; nil for the others.
+  init?(starting record: HistoryRecord) {
+    switch record {
+    case .queued(let id, let time, let lead, let endpoint, let method, let name):
+      self.init(
+        id: id, queuedAt: time, lead: lead, endpoint: endpoint, method: method,
+        operatorName: name)
+    case .compacted(let entry):
+      self = entry
+    case .sending, .outcome, .done:
+      return nil
+    }
+  }
+
   /// Folds one later record into the entry; false if the record does not apply to it.
   mutating func apply(_ record: HistoryRecord) -> Bool {
     guard record.id == id else { return false }
     switch record {
-    case .queued:
+    case .queued, .compacted:
       return false
-    case .sending(_, let time, let attempt):
+    case .sending(_, let time, let attempt, let pid):
       updateAttempt(attempt) { $0.startedAt = time }
-      state = .sending
+      sendingPID = pid
+      if state != .done {
+        state = .sending
+      }
     case .outcome(_, let time, let attempt, let outcome):
       updateAttempt(attempt) {
         $0.finishedAt = time
         $0.outcome = outcome
       }
-      state = LeadState(outcome.kind)
       lastOutcome = outcome
+      // A late answer never reopens a lead the operator has closed.
+      if state != .done {
+        state = LeadState(outcome.kind)
+      }
+    case .done(_, let time, let name):
+      doneBy = name
+      doneAt = time
+      state = .done
     }
     return true
   }
@@ -107,7 +137,11 @@ public struct HistorySnapshot: Sendable, Equatable {
   }
 
   /// Folds the log's lines, oldest first, into entries; never fails on damage.
-  static func fold(lines: [ArraySlice<UInt8>]) -> HistorySnapshot {
+  ///
+  /// A lead left `sending` by a process that `isAlive` says is gone becomes `uncertain`.
+  static func fold(
+    lines: [ArraySlice<UInt8>], isAlive: (Int32) -> Bool = ProcessLiveness.isAlive
+  ) -> HistorySnapshot {
     var entries: [HistoryEntry] = []
     var index: [LeadID: Int] = [:]
     var damaged: [Int] = []
@@ -119,21 +153,21 @@ public struct HistorySnapshot: Sendable, Equatable {
         damaged.append(offset + 1)
         continue
       }
-      if case .queued(let id, let time, let lead, let endpoint, let method, let name) = record {
-        guard index[id] == nil else {
+      if let first = HistoryEntry(starting: record) {
+        guard index[first.id] == nil else {
           damaged.append(offset + 1)
           continue
         }
-        index[id] = entries.count
-        entries.append(
-          HistoryEntry(
-            id: id, queuedAt: time, lead: lead, endpoint: endpoint, method: method,
-            operatorName: name))
+        index[first.id] = entries.count
+        entries.append(first)
       } else if let position = index[record.id], entries[position].apply(record) {
         continue
       } else {
         damaged.append(offset + 1)
       }
+    }
+    for position in entries.indices where entries[position].state == .sending {
+      entries[position].markInterruptedUnlessAlive(isAlive)
     }
     return HistorySnapshot(entries: entries.reversed(), damagedLines: damaged)
   }

@@ -19,9 +19,18 @@ public final class HistoryLog: Sendable {
   /// Serialises appends within the process, so the torn-line check and the write belong together.
   private let appendLock = Mutex(())
 
+  /// Where writes and compaction steps go; the real system calls outside tests.
+  let seams: HistoryLogSeams
+
   /// Opens (lazily) the log at `url`; nothing is created until the first append.
-  public init(url: URL) {
+  public convenience init(url: URL) {
+    self.init(url: url, seams: .system)
+  }
+
+  /// Opens the log with `seams` standing in for the system, so tests can fail a write.
+  init(url: URL, seams: HistoryLogSeams) {
     self.url = url
+    self.seams = seams
   }
 
   /// Appends one record and flushes it to disk; creates the directory (0700) and file (0600).
@@ -29,11 +38,36 @@ public final class HistoryLog: Sendable {
     var bytes = try record.jsonLine()
     bytes.append(UInt8(ascii: "\n"))
 
-    try appendLock.withLock { _ throws(HistoryError) in
+    try withAppendLock { () throws(HistoryError) in try appendLocked(bytes) }
+  }
+
+  /// Reads the log and appends the record `decide` picks, with no other writer in between.
+  ///
+  /// This is how a lead is claimed for sending: the state is judged and the `sending` record
+  /// written under one lock, so two processes cannot both find the same lead sendable.
+  public func appendAfterReading<Value: Sendable>(
+    _ decide: (HistorySnapshot) -> (record: HistoryRecord?, value: Value)
+  ) throws(HistoryError) -> Value {
+    try withAppendLock { () throws(HistoryError) -> Value in
+      let (record, value) = decide(load())
+      if let record {
+        var bytes = try record.jsonLine()
+        bytes.append(UInt8(ascii: "\n"))
+        try appendLocked(bytes)
+      }
+      return value
+    }
+  }
+
+  /// Runs `body` holding the in-process lock and the lock file beside the log.
+  func withAppendLock<Value: Sendable>(
+    _ body: () throws(HistoryError) -> Value
+  ) throws(HistoryError) -> Value {
+    try appendLock.withLock { _ throws(HistoryError) -> Value in
       try createDirectory()
       // The file lock keeps other processes' records from interleaving with or fusing to ours.
-      try HistoryLock.appending(to: url).withLock { () throws(HistoryError) in
-        try appendLocked(bytes)
+      return try HistoryLock.appending(to: url).withLock { () throws(HistoryError) -> Value in
+        try body()
       }
     }
   }
@@ -50,7 +84,7 @@ public final class HistoryLog: Sendable {
     if !endsWithNewline(fd) {
       bytes.insert(UInt8(ascii: "\n"), at: 0)
     }
-    try writeAll(bytes, to: fd)
+    try writeAll(bytes, to: fd, path: url.path)
     guard fsync(fd) == 0 else {
       throw .cannotSync(path: url.path, reason: Self.lastError())
     }
@@ -100,23 +134,23 @@ public final class HistoryLog: Sendable {
   }
 
   /// One `write` in the normal case; continues after a short write or an interrupted call.
-  private func writeAll(_ bytes: [UInt8], to fd: Int32) throws(HistoryError) {
+  func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(HistoryError) {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
-        write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        seams.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
       }
       if written < 0 {
         if errno == EINTR {
           continue
         }
-        throw .cannotWrite(path: url.path, reason: Self.lastError())
+        throw .cannotWrite(path: path, reason: Self.lastError())
       }
       offset += written
     }
   }
 
-  private static func lastError() -> String {
+  static func lastError() -> String {
     String(cString: strerror(errno))
   }
 }

@@ -6,23 +6,32 @@ public enum HistoryRecord: Sendable, Equatable {
   case queued(
     id: LeadID, time: Date, lead: Lead, endpoint: String, method: HTTPMethod,
     operatorName: String?)
-  /// Attempt number `attempt` (from 1) is starting.
-  case sending(id: LeadID, time: Date, attempt: Int)
+  /// Attempt number `attempt` (from 1) is starting, in the process `pid` (nil in older logs).
+  case sending(id: LeadID, time: Date, attempt: Int, pid: Int32? = nil)
   /// Attempt number `attempt` ended with `outcome`.
   case outcome(id: LeadID, time: Date, attempt: Int, outcome: Outcome)
+  /// The operator `by` marked the lead done: its final state, whatever came before.
+  case done(id: LeadID, time: Date, by: String)
+  /// A lead's records folded into one by compaction: its fields, every attempt, its state.
+  case compacted(HistoryEntry)
 
   /// The lead the record belongs to.
   public var id: LeadID {
     switch self {
-    case .queued(let id, _, _, _, _, _), .sending(let id, _, _), .outcome(let id, _, _, _): id
+    case .queued(let id, _, _, _, _, _), .sending(let id, _, _, _), .outcome(let id, _, _, _),
+      .done(let id, _, _):
+      id
+    case .compacted(let entry): entry.id
     }
   }
 
   /// When the record was made.
   public var time: Date {
     switch self {
-    case .queued(_, let time, _, _, _, _), .sending(_, let time, _), .outcome(_, let time, _, _):
+    case .queued(_, let time, _, _, _, _), .sending(_, let time, _, _), .outcome(_, let time, _, _),
+      .done(_, let time, _):
       time
+    case .compacted(let entry): entry.queuedAt
     }
   }
 }
@@ -33,6 +42,8 @@ extension HistoryRecord: Codable {
     case queued
     case sending
     case outcome
+    case done
+    case compacted
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -48,6 +59,8 @@ extension HistoryRecord: Codable {
     case httpStatus = "http_status"
     case errors
     case reason
+    case by
+    case pid
   }
 
   /// Reads a record written by `encode(to:)`; members a record type does not use are ignored.
@@ -63,7 +76,9 @@ extension HistoryRecord: Codable {
         method: try container.decode(HTTPMethod.self, forKey: .method),
         operatorName: try container.decodeIfPresent(String.self, forKey: .operatorName))
     case .sending:
-      self = .sending(id: id, time: time, attempt: try container.decode(Int.self, forKey: .attempt))
+      self = .sending(
+        id: id, time: time, attempt: try container.decode(Int.self, forKey: .attempt),
+        pid: try container.decodeIfPresent(Int32.self, forKey: .pid))
     case .outcome:
       let outcome = Outcome(
         kind: try container.decode(OutcomeKind.self, forKey: .kind),
@@ -73,11 +88,19 @@ extension HistoryRecord: Codable {
       self = .outcome(
         id: id, time: time, attempt: try container.decode(Int.self, forKey: .attempt),
         outcome: outcome)
+    case .done:
+      self = .done(id: id, time: time, by: try container.decode(String.self, forKey: .by))
+    case .compacted:
+      self = .compacted(try CompactedPayload(from: decoder).entry)
     }
   }
 
   /// Writes one flat object with a `type` member; snake-case names for readers such as `jq`.
   public func encode(to encoder: any Encoder) throws {
+    if case .compacted(let entry) = self {
+      try CompactedPayload(entry).encode(to: encoder)
+      return
+    }
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
     try container.encode(time, forKey: .time)
@@ -88,9 +111,10 @@ extension HistoryRecord: Codable {
       try container.encode(endpoint, forKey: .endpoint)
       try container.encode(method, forKey: .method)
       try container.encodeIfPresent(operatorName, forKey: .operatorName)
-    case .sending(_, _, let attempt):
+    case .sending(_, _, let attempt, let pid):
       try container.encode(RecordType.sending, forKey: .type)
       try container.encode(attempt, forKey: .attempt)
+      try container.encodeIfPresent(pid, forKey: .pid)
     case .outcome(_, _, let attempt, let outcome):
       try container.encode(RecordType.outcome, forKey: .type)
       try container.encode(attempt, forKey: .attempt)
@@ -100,12 +124,17 @@ extension HistoryRecord: Codable {
         try container.encode(outcome.errors, forKey: .errors)
       }
       try container.encode(outcome.reason, forKey: .reason)
+    case .done(_, _, let by):
+      try container.encode(RecordType.done, forKey: .type)
+      try container.encode(by, forKey: .by)
+    case .compacted:
+      break
     }
   }
 }
 
 /// A lead as the log writes it: fields under the CRM's own codes, so the file reads like the form.
-private struct LeadPayload: Codable {
+struct LeadPayload: Codable {
   var lead: Lead
 
   init(_ lead: Lead) {
@@ -165,7 +194,7 @@ extension HistoryRecord {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
-      try container.encode(date.formatted(timeStyle))
+      try container.encode(wholeMilliseconds(date).formatted(timeStyle))
     }
     return encoder
   }
@@ -182,6 +211,14 @@ extension HistoryRecord {
         in: container, debugDescription: "not an ISO 8601 time")
     }
     return decoder
+  }
+
+  /// The date moved to the middle of its nearest millisecond: the format truncates, and a
+  /// time read back from the log (x.123 held as x.12299…) must write out as x.123 again, or
+  /// compaction would shift every time it rewrites.
+  private static func wholeMilliseconds(_ date: Date) -> Date {
+    let milliseconds = (date.timeIntervalSinceReferenceDate * 1000).rounded()
+    return Date(timeIntervalSinceReferenceDate: (milliseconds + 0.5) / 1000)
   }
 
   private static var timeStyle: Date.ISO8601FormatStyle {

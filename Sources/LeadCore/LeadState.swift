@@ -12,6 +12,8 @@ public enum LeadState: String, Codable, Sendable, CaseIterable {
   case notDelivered = "not_delivered"
   /// The CRM may or may not have the lead.
   case uncertain
+  /// The operator closed the lead by hand (after checking the CRM); final, never sent again.
+  case done
 
   /// The state an attempt with this outcome leaves the lead in.
   public init(_ kind: OutcomeKind) {

@@ -57,6 +57,18 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   case saveSettings
   /// Ask the CRM whether the key typed in the settings screen works, creating no lead.
   case checkKey
+  /// Put the focus on the history pane.
+  case openHistory
+  /// Show the next state in the history's state filter.
+  case cycleStateFilter
+  /// Open the detail view of the selected history entry.
+  case openDetail
+  /// Send the lead shown in the detail view again.
+  case resend
+  /// Put the lead shown in the detail view back into the form.
+  case copyToForm
+  /// Close the lead shown in the detail view by hand.
+  case markDone
 
   /// The short name shown in the key bar.
   public var title: String {
@@ -88,6 +100,12 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .openSettings: "Settings"
     case .saveSettings: "Save"
     case .checkKey: "Check key"
+    case .openHistory: "History"
+    case .cycleStateFilter: "State"
+    case .openDetail: "Details"
+    case .resend: "Resend"
+    case .copyToForm: "To form"
+    case .markDone: "Mark done"
     }
   }
 
@@ -123,6 +141,13 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .openSettings: "Paste the API key and set the endpoint; F2 there saves, F5 checks the key"
     case .saveSettings: "Save the key and endpoint to the config file (mode 0600) and use them now"
     case .checkKey: "Ask the CRM whether the typed key works; no lead is created"
+    case .openHistory: "Browse every lead, newest first; type to filter by name, phone or e-mail"
+    case .cycleStateFilter:
+      "Show all leads, then waiting, uncertain, rejected, accepted or done ones only"
+    case .openDetail: "Show every field and every attempt of the selected lead"
+    case .resend: "Send the lead again now, after checking the CRM does not have it"
+    case .copyToForm: "Put the lead's values back into the form, to fix and send again"
+    case .markDone: "Close the lead by hand: it is never sent again"
     }
   }
 
@@ -132,7 +157,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   public var keyBarTier: Int {
     switch self {
     case .nextField, .previousField: 2
-    case .openSettings: 1
+    case .openSettings, .openHistory: 1
     default: 0
     }
   }
@@ -143,7 +168,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     switch self {
     case .send, .quit, .nextField, .previousField, .openFieldBrowser, .togglePreview,
       .copyCurl, .toggleSwitch, .openPickList, .pickOption, .goToField, .close, .openSettings,
-      .saveSettings, .checkKey:
+      .saveSettings, .checkKey, .openHistory, .cycleStateFilter, .openDetail, .resend,
+      .copyToForm, .markDone:
       true
     default:
       false

@@ -45,6 +45,11 @@ public enum Effect: Sendable, Equatable {
   /// Ask the CRM about this key at this endpoint with a request that can create no lead;
   /// answered by `keyChecked` or `keyCheckRefused`.
   case checkKey(key: APIKey, endpoint: String)
+  /// Send this lead from the history again, as a new attempt, posting the same events as a
+  /// new submission.
+  case resend(LeadID)
+  /// Record that the operator closed this lead by hand; answered by `leadUpdated` with `done`.
+  case markDone(LeadID)
   /// Leave the console.
   case quit
 }

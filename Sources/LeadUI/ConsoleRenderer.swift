@@ -18,6 +18,13 @@ public enum ConsoleRenderer {
     drawHeader(state.context, layout: layout, into: &screen)
     if let form = state.settings {
       SettingsPane.draw(state, form: form, into: &screen)
+    } else if let browser = state.historyBrowser {
+      if let entry = state.detailEntry {
+        HistoryDetailPane.draw(
+          state, entry: entry, scroll: browser.detailScroll, layout: layout, into: &screen)
+      } else {
+        HistoryBrowserPane.draw(state, browser: browser, layout: layout, into: &screen)
+      }
     } else if let browser = state.browser {
       FieldBrowserPane.draw(state, browser: browser, into: &screen)
     } else {

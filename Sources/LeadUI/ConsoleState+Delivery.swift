@@ -40,7 +40,7 @@ extension ConsoleState {
     let index = history.firstIndex { $0.id == id }
     if let index {
       history[index].state = state
-      if let outcome { history[index].lastOutcome = outcome }
+      trackAttempt(of: index, state: state, outcome: outcome)
     }
 
     let label = index.map { LeadText.label(of: history[$0].lead) } ?? "Lead \(id)"
@@ -70,6 +70,30 @@ extension ConsoleState {
       status = StatusMessage(
         "Not saved, not sent: \(message). \(label) returns to the form after this lead",
         role: .error)
+    }
+  }
+
+  /// Keeps the entry's attempts as the log records them, so the detail view lists each one and
+  /// a resend is numbered after the last.
+  private mutating func trackAttempt(of index: Int, state: LeadState, outcome: Outcome?) {
+    let now = context.now()
+    if state == .sending {
+      let number = (history[index].attempts.map(\.number).max() ?? 0) + 1
+      history[index].attempts.append(AttemptRecord(number: number, startedAt: now))
+    } else if state == .done {
+      history[index].doneAt = now
+    }
+    guard let outcome else { return }
+    history[index].lastOutcome = outcome
+    if let last = history[index].attempts.indices.last,
+      history[index].attempts[last].outcome == nil
+    {
+      history[index].attempts[last].finishedAt = now
+      history[index].attempts[last].outcome = outcome
+    } else {
+      let number = (history[index].attempts.map(\.number).max() ?? 0) + 1
+      history[index].attempts.append(
+        AttemptRecord(number: number, finishedAt: now, outcome: outcome))
     }
   }
 }

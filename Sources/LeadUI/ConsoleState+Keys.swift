@@ -4,6 +4,7 @@ extension ConsoleState {
   /// Which part of the screen takes the keys now.
   public var focusArea: FocusArea {
     if settings != nil { return .settings }
+    if let historyBrowser { return historyBrowser.detailID == nil ? .history : .historyDetail }
     if browser != nil { return .fieldBrowser }
     if pickList != nil { return .pickList }
     switch focusedField.type {
@@ -16,8 +17,8 @@ extension ConsoleState {
   /// The key map in force: the focus area's, with the copy keys while the preview is shown.
   public var keyMap: KeyMap {
     let area = focusArea
-    return isPreviewShown && area != .fieldBrowser && area != .settings
-      ? KeyMap.previewing(area) : KeyMap.standard(for: area)
+    let ownsScreen = [FocusArea.fieldBrowser, .settings, .history, .historyDetail].contains(area)
+    return isPreviewShown && !ownsScreen ? KeyMap.previewing(area) : KeyMap.standard(for: area)
   }
 
   /// The commands an open pick list handles itself; any other command closes the list first.
@@ -55,6 +56,10 @@ extension ConsoleState {
       receiveSetting(text, pasted: pasted)
       return
     }
+    if historyBrowser != nil {
+      narrowHistory(with: text)
+      return
+    }
     if browser != nil {
       narrowBrowser(with: text)
       return
@@ -84,6 +89,9 @@ extension ConsoleState {
     if settings != nil, command != .quit {
       return performInSettings(command)
     }
+    if historyBrowser != nil, command != .quit {
+      return performInHistory(command)
+    }
     if pickList != nil && !Self.pickListCommands.contains(command) {
       pickList = nil
     }
@@ -96,8 +104,11 @@ extension ConsoleState {
       return copyCurl()
     case .openSettings:
       openSettings()
-    case .saveSettings, .checkKey:
+    case .saveSettings, .checkKey, .cycleStateFilter, .openDetail, .resend, .copyToForm,
+      .markDone:
       break
+    case .openHistory:
+      openHistory()
     case .openFieldBrowser:
       openBrowser()
     case .togglePreview:
@@ -134,14 +145,35 @@ extension ConsoleState {
     return []
   }
 
-  /// Leaves at once over an untouched form; over a half-typed lead, asks for the quit key
-  /// again, since Ctrl-C is also many people's reflex for "copy".
+  /// Leaves at once over an untouched form and no unfinished leads; over a half-typed lead, or
+  /// while leads wait to be sent or for a decision, asks for the quit key again (Ctrl-C is
+  /// also many people's reflex for "copy").
   mutating func quit() -> [Effect] {
-    guard !isFormEmpty, !isQuitPending else { return [.quit] }
+    let waiting = history.filter { HistoryStateFilter.waiting.admits($0.state) }.count
+    let uncertain = history.filter { $0.state == .uncertain }.count
+    guard !isQuitPending, !isFormEmpty || waiting + uncertain > 0 else { return [.quit] }
     isQuitPending = true
+    guard waiting + uncertain > 0 else {
+      status = StatusMessage(
+        "The form holds an unsent lead: press the quit key again to leave without it, "
+          + "any other key to keep it",
+        role: .warning)
+      return []
+    }
+    // The instruction comes first, so a narrow status line never cuts it off.
+    var parts: [String] = []
+    if waiting > 0 {
+      parts.append(
+        "\(waiting) waiting lead\(waiting == 1 ? " goes" : "s go") out on the next start"
+          + " or by lead-console retry")
+    }
+    if uncertain > 0 {
+      parts.append(
+        "\(uncertain) uncertain lead\(uncertain == 1 ? " waits" : "s wait") for your decision")
+    }
+    if !isFormEmpty { parts.append("the lead in the form is not kept") }
     status = StatusMessage(
-      "The form holds an unsent lead: press the quit key again to leave without it, "
-        + "any other key to keep it",
+      "Press the quit key again to leave: " + parts.joined(separator: "; "),
       role: .warning)
     return []
   }

@@ -46,6 +46,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var browser: FieldBrowser?
   /// The settings screen when it is open, or nil.
   public internal(set) var settings: SettingsForm?
+  /// The history pane while it has the focus (its list or a lead's details), or nil.
+  public internal(set) var historyBrowser: HistoryBrowser?
   /// True while the request preview takes the history's place.
   public internal(set) var isPreviewShown = false
   /// The status line.

@@ -8,7 +8,7 @@ public struct HistoryRow: Sendable, Equatable {
   /// A one-character sign of the state.
   public var mark: String
   /// The state in words: `queued`, `sending…`, `accepted`, `rejected`, `not delivered`,
-  /// `uncertain`.
+  /// `uncertain`, `done`.
   public var word: String
   /// The phone, else the e-mail.
   public var contact: String
@@ -44,6 +44,7 @@ public struct HistoryRow: Sendable, Equatable {
     case .rejected: "✗"
     case .notDelivered: "↺"
     case .uncertain: "?"
+    case .done: "■"
     }
   }
 
@@ -56,13 +57,14 @@ public struct HistoryRow: Sendable, Equatable {
     case .rejected: "rejected"
     case .notDelivered: "not delivered"
     case .uncertain: "uncertain"
+    case .done: "done"
     }
   }
 
   /// The role a state is drawn in.
   public static func role(for state: LeadState) -> StyleRole {
     switch state {
-    case .queued, .sending: .dim
+    case .queued, .sending, .done: .dim
     case .accepted: .ok
     case .rejected: .error
     case .notDelivered, .uncertain: .warning
@@ -81,7 +83,7 @@ enum HistoryPane {
   {
     guard region.height > 0, region.width > 0 else { return }
     let damaged = state.damagedHistoryLines.count
-    var title = "History, newest first"
+    var title = "History, newest first (F4)"
     if damaged > 0 { title += " (\(damaged) damaged line\(damaged == 1 ? "" : "s") skipped)" }
     screen.draw(
       DisplayWidth.truncated(title, toWidth: region.width - 1), row: region.top,

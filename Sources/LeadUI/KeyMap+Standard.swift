@@ -8,6 +8,8 @@ extension KeyMap {
     case .pickList: pickList
     case .fieldBrowser: fieldBrowser
     case .settings: settings
+    case .history: history
+    case .historyDetail: historyDetail
     }
   }
 
@@ -40,7 +42,8 @@ extension KeyMap {
   /// terminals where F-keys are taken; Ctrl-C quits because in raw mode it arrives as a key.
   /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M are left alone: terminals send them for Backspace, Tab
   /// and Enter. F-keys come first so that a narrow key bar drops Tab and Prev before them.
-  /// F9 opens the settings screen, with Ctrl-K ("key") as its Ctrl alternative.
+  /// F9 opens the settings screen, with Ctrl-K ("key") as its Ctrl alternative; F4 the
+  /// history, with Ctrl-R (as in a shell's history search).
   public static let formField = KeyMap(
     bindings: [
       Binding(.function(2), .send),
@@ -52,6 +55,8 @@ extension KeyMap {
     ] + quitKeys + [
       Binding(.function(9), .openSettings),
       Binding(.control("k"), .openSettings),
+      Binding(.function(4), .openHistory),
+      Binding(.control("r"), .openHistory),
       Binding(.tab, .nextField),
       Binding(.down, .nextField),
       Binding(.enter, .nextField),

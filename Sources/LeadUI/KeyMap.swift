@@ -13,6 +13,10 @@ public enum FocusArea: Sendable, Equatable, Hashable, CaseIterable {
   case fieldBrowser
   /// The settings screen: typing goes into the API key or the endpoint.
   case settings
+  /// The history pane: typing filters, keys move in the list.
+  case history
+  /// The detail view of one history entry: its actions are F-keys and Ctrl keys.
+  case historyDetail
 }
 
 /// The keys bound to commands in one focus area, in the order the key bar lists them.

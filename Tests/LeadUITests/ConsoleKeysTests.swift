@@ -139,7 +139,7 @@ struct ConsoleKeysTests {
     var console = makeConsole()
     let effects = console.press(
       .character("q"), .character("s"), .escape, .function(1),
-      .function(4), .alt("x"), .control("h"))
+      .function(11), .alt("x"), .control("h"))
     #expect(effects.isEmpty)
     #expect(console.value(of: .firstName) == "qs")
   }

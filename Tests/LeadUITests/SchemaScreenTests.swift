@@ -124,9 +124,10 @@ struct SchemaScreenTests {
     let bar = { (console: ConsoleState) in console.screen.text(ofRow: 23) }
     #expect(bar(console).contains("F9/^K Settings"))
     #expect(!bar(console).contains("Tab/↓/Enter Next"))
-    #expect(
-      ConsoleRenderer.render(console, rows: 24, columns: 100).text(ofRow: 23)
-        .contains("Tab/↓/Enter Next"))
+    // The history key comes before Next and Prev, so they need a wider screen.
+    let wide = ConsoleRenderer.render(console, rows: 24, columns: 120).text(ofRow: 23)
+    #expect(wide.contains("F4/^R History"))
+    #expect(wide.contains("Tab/↓/Enter Next"))
     console.focus(code: "source")
     #expect(bar(console).hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit"))
     #expect(bar(console).contains("Enter Choose"))

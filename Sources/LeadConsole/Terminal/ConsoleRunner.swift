@@ -128,6 +128,10 @@ private struct ConsoleLoop {
           return false
         case .submit(let lead):
           queue += submit(lead)
+        case .resend(let id):
+          queue += resend(id)
+        case .markDone(let id):
+          queue += markDone(id)
         case .copy(let text):
           queue.append(copier.copy(text))
         case .saveSettings(let key, let endpoint):
@@ -153,6 +157,35 @@ private struct ConsoleLoop {
       return [.queueFailed(lead: lead, message: error.description)]
     }
 
+    startDelivery(of: entry, with: dispatcher)
+    return [.leadQueued(entry), .leadUpdated(id: entry.id, state: .sending, outcome: nil)]
+  }
+
+  /// Sends a lead from the history again, as the next attempt of the same entry, posting the
+  /// same events as a new submission; a lead already in flight is not sent twice.
+  private mutating func resend(_ id: LeadID) -> [ConsoleEvent] {
+    guard let dispatcher else { return [.notice("Not resent: there is no API key to send with")] }
+    guard let entry = state.history.first(where: { $0.id == id }) else {
+      return [.notice("Not resent: the lead is no longer in the console's history")]
+    }
+    guard deliveries[id] == nil else { return [.notice("Not resent: it is being sent now")] }
+    startDelivery(of: entry, with: dispatcher)
+    return [.leadUpdated(id: id, state: .sending, outcome: nil)]
+  }
+
+  /// Records in the history log that the operator closed the lead by hand.
+  private func markDone(_ id: LeadID) -> [ConsoleEvent] {
+    guard let dispatcher else { return [.notice("Not marked done: there is no history to write")] }
+    do {
+      try dispatcher.markDone(id, by: dispatcher.operatorName ?? "operator")
+    } catch {
+      return [.notice("Not marked done: \(error.description)")]
+    }
+    return [.leadUpdated(id: id, state: .done, outcome: nil)]
+  }
+
+  /// Runs one delivery attempt in a background task whose result comes back through the inbox.
+  private mutating func startDelivery(of entry: HistoryEntry, with dispatcher: LeadDispatcher) {
     let inbox = self.inbox
     let running = deliveriesRunning
     running.enter()
@@ -165,7 +198,6 @@ private struct ConsoleLoop {
         inbox.post(.notice("The history log missed this attempt: \(problem.description)"))
       }
     }
-    return [.leadQueued(entry), .leadUpdated(id: entry.id, state: .sending, outcome: nil)]
   }
 
   /// Cancels the deliveries still in flight and waits, bounded, for each to write its outcome

@@ -1,0 +1,179 @@
+import LeadCore
+
+extension ConsoleState {
+  /// The leads the history pane lists now: those passing its filters, newest first.
+  public var historyMatches: [HistoryEntry] {
+    (historyBrowser ?? HistoryBrowser()).matches(in: history)
+  }
+
+  /// The history entry the pane has selected, or nil when none matches.
+  public var selectedHistoryEntry: HistoryEntry? {
+    guard let historyBrowser else { return nil }
+    let matches = historyMatches
+    return matches.indices.contains(historyBrowser.selection)
+      ? matches[historyBrowser.selection] : nil
+  }
+
+  /// The entry whose detail view is open, or nil.
+  public var detailEntry: HistoryEntry? {
+    guard let id = historyBrowser?.detailID else { return nil }
+    return history.first { $0.id == id }
+  }
+
+  /// Today's counts for the history pane's header, by the context's clock and time zone.
+  public var todayCounts: HistoryCounts {
+    HistoryCounts(today: history, now: context.now(), timeZone: context.timeZone)
+  }
+
+  /// Rows of the history list at the reported screen size.
+  var historyListHeight: Int {
+    guard let size = screenSize else { return 10 }
+    return max(1, HistoryBrowserPane.listRegion(rows: size.rows, columns: size.columns).height)
+  }
+
+  /// Puts the focus on the history pane, the newest lead selected.
+  mutating func openHistory() {
+    pickList = nil
+    historyBrowser = HistoryBrowser()
+    status = StatusMessage(
+      "History: type to filter by name, phone or e-mail; F5 filters by state, Enter opens")
+  }
+
+  /// Adds typed text to the history's filter; in the detail view typing does nothing.
+  mutating func narrowHistory(with text: String) {
+    guard historyBrowser?.detailID == nil else { return }
+    _ = historyBrowser?.filter.insert(text)
+    historyBrowser?.restart()
+  }
+
+  /// Carries out a command while the history pane has the focus.
+  mutating func performInHistory(_ command: Command) -> [Effect] {
+    let inDetail = historyBrowser?.detailID != nil
+    switch command {
+    case .close:
+      closeHistoryLevel()
+    case .cycleStateFilter:
+      let next = historyBrowser?.stateFilter.next ?? .all
+      historyBrowser?.stateFilter = next
+      historyBrowser?.restart()
+      status = StatusMessage("History: \(historyBrowser?.stateFilter.rawValue ?? "all") leads")
+    case .deleteBackward:
+      historyBrowser?.filter.deleteBackward()
+      historyBrowser?.restart()
+    case .openDetail:
+      openDetail()
+    case .selectPrevious, .selectNext, .pageUp, .pageDown, .selectFirst, .selectLast:
+      if inDetail { scrollDetail(command) } else { moveInHistory(command) }
+    case .resend:
+      return resendDetail()
+    case .copyToForm:
+      copyDetailToForm()
+    case .markDone:
+      return markDetailDone()
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Esc: from the details back to the list, from the list back to the form.
+  mutating func closeHistoryLevel() {
+    if historyBrowser?.detailID != nil {
+      historyBrowser?.detailID = nil
+      status = StatusMessage("History")
+    } else {
+      historyBrowser = nil
+      status = StatusMessage("Back in the form")
+    }
+  }
+
+  /// Moves the list's selection for Up, Down, the page keys, Home and End.
+  mutating func moveInHistory(_ command: Command) {
+    let count = historyMatches.count
+    let height = historyListHeight
+    let step: Int
+    switch command {
+    case .selectPrevious: step = -1
+    case .selectNext: step = 1
+    case .pageUp: step = -max(1, height - 1)
+    case .pageDown: step = max(1, height - 1)
+    case .selectFirst: step = -count
+    default: step = count
+    }
+    historyBrowser?.move(by: step, count: count, height: height)
+  }
+
+  /// Scrolls the detail view, never past its last line.
+  mutating func scrollDetail(_ command: Command) {
+    guard let entry = detailEntry else { return }
+    let lines = HistoryDetailPane.lines(for: entry, timeZone: context.timeZone).count
+    let page = max(1, historyListHeight)
+    let current = historyBrowser?.detailScroll ?? 0
+    let wanted: Int
+    switch command {
+    case .selectPrevious: wanted = current - 1
+    case .selectNext: wanted = current + 1
+    case .pageUp: wanted = current - page
+    case .pageDown: wanted = current + page
+    case .selectFirst: wanted = 0
+    default: wanted = lines
+    }
+    historyBrowser?.detailScroll = max(0, min(wanted, max(0, lines - page)))
+  }
+
+  /// Enter: opens the selected lead's details.
+  mutating func openDetail() {
+    guard let entry = selectedHistoryEntry else {
+      status = StatusMessage(
+        "No lead matches the filter: Backspace or F5 widens it", role: .warning)
+      return
+    }
+    historyBrowser?.detailID = entry.id
+    historyBrowser?.detailScroll = 0
+    status = StatusMessage("\(LeadText.label(of: entry.lead)): Esc returns to the list")
+  }
+
+  /// Asks the runner to send the shown lead again; a lead still in flight is left alone.
+  mutating func resendDetail() -> [Effect] {
+    guard let entry = detailEntry else { return [] }
+    let label = LeadText.label(of: entry.lead)
+    guard context.canSend else {
+      status = StatusMessage("Not resent — \(ConsoleState.noKeyMessage)", role: .error)
+      return []
+    }
+    guard entry.state != .done else {
+      // The log keeps a done lead done whatever a later attempt says, so a resend would be
+      // lost from view: a fresh copy through the form is the honest way.
+      status = StatusMessage(
+        "\(label) is done: F7 puts it into the form to send it as a new lead", role: .warning)
+      return []
+    }
+    guard entry.state != .sending else {
+      status = StatusMessage("\(label) is being sent now", role: .warning)
+      return []
+    }
+    status = StatusMessage("\(label): resending…")
+    return [.resend(entry.id)]
+  }
+
+  /// Puts the shown lead into the form and gives the form the focus, to fix and send again.
+  mutating func copyDetailToForm() {
+    guard let entry = detailEntry else { return }
+    historyBrowser = nil
+    fill(with: entry.lead)
+    status = StatusMessage(
+      "\(LeadText.label(of: entry.lead)) is in the form: fix it and F2 sends it as a new lead")
+  }
+
+  /// Asks the runner to record the shown lead as done; one already done stays as it is.
+  mutating func markDetailDone() -> [Effect] {
+    guard let entry = detailEntry else { return [] }
+    let label = LeadText.label(of: entry.lead)
+    guard entry.state != .done else {
+      status = StatusMessage("\(label) is already done")
+      return []
+    }
+    status = StatusMessage("\(label): marking done…")
+    return [.markDone(entry.id)]
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import LeadCore
+
+/// Draws the detail view of one lead: every field (extra fields too), who entered it and
+/// when, and every attempt with its time, HTTP status, CRM codes and reason.
+enum HistoryDetailPane {
+  /// The detail view's lines for an entry, each safe to draw on one row.
+  static func lines(for entry: HistoryEntry, timeZone: TimeZone) -> [String] {
+    let lead = entry.lead
+    var lines = [
+      "State: \(HistoryRow.mark(for: entry.state)) \(HistoryRow.word(for: entry.state))",
+      "Queued: \(stamp(entry.queuedAt, timeZone))"
+        + (entry.operatorName.map { " by \($0)" } ?? "")
+        + " · \(entry.method.rawValue.uppercased()) \(entry.endpoint)",
+    ]
+    if let doneAt = entry.doneAt {
+      lines.append("Done: \(stamp(doneAt, timeZone))" + (entry.doneBy.map { " by \($0)" } ?? ""))
+    }
+    lines += [
+      "First name: \(lead.firstName)",
+      "Last name: \(lead.lastName)",
+      "Phone: \(lead.phone)",
+      "E-mail: \(lead.email)",
+      "Comment: \(lead.comment)",
+    ]
+    lines += lead.extraFields.map { "\($0.code): \($0.value)" }
+    lines.append(entry.attempts.isEmpty ? "No attempts yet" : "Attempts:")
+    for attempt in entry.attempts {
+      lines.append(describe(attempt, timeZone: timeZone))
+      for error in attempt.outcome?.errors ?? [] {
+        lines.append("    CRM error \(error.code): \(error.message)")
+      }
+      if let reason = attempt.outcome?.reason, !reason.isEmpty {
+        lines.append("    \(reason)")
+      }
+    }
+    return lines.map(TerminalText.singleLine)
+  }
+
+  /// One attempt's summary line: number, start and end, outcome and HTTP status.
+  private static func describe(_ attempt: AttemptRecord, timeZone: TimeZone) -> String {
+    var parts = ["  #\(attempt.number)"]
+    if let started = attempt.startedAt { parts.append("started \(stamp(started, timeZone))") }
+    if let finished = attempt.finishedAt { parts.append("ended \(stamp(finished, timeZone))") }
+    if let outcome = attempt.outcome {
+      parts.append(outcome.kind.rawValue.replacingOccurrences(of: "_", with: " "))
+      if let status = outcome.httpStatus { parts.append("HTTP \(status)") }
+    } else {
+      parts.append("no answer recorded")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  /// A time as `yyyy-MM-dd HH:mm:ss` in the console's time zone.
+  static func stamp(_ date: Date, _ timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let part = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    return String(
+      format: "%04d-%02d-%02d %02d:%02d:%02d", part.year ?? 0, part.month ?? 0, part.day ?? 0,
+      part.hour ?? 0, part.minute ?? 0, part.second ?? 0)
+  }
+
+  /// Draws the title and as many lines as fit from the scroll position.
+  static func draw(
+    _ state: ConsoleState, entry: HistoryEntry, scroll: Int, layout: FormLayout,
+    into screen: inout ScreenBuffer
+  ) {
+    let width = layout.columns
+    let title = "Lead \(LeadText.label(of: entry.lead))"
+    screen.draw(
+      DisplayWidth.truncated(title, toWidth: width - 2), row: 1, column: 1,
+      role: HistoryRow.role(for: entry.state))
+    let region = HistoryBrowserPane.listRegion(rows: layout.rows, columns: width)
+    let top = 2
+    let height = region.top + region.height - top
+    let lines = lines(for: entry, timeZone: state.context.timeZone)
+    for (offset, line) in lines.dropFirst(scroll).prefix(max(0, height)).enumerated() {
+      screen.draw(
+        DisplayWidth.truncated(line, toWidth: width - 2), row: top + offset, column: 1,
+        role: .normal)
+    }
+    screen.cursor = nil
+  }
+}
