@@ -32,6 +32,9 @@ extension ConsoleState {
 
   /// A key runs its command if it is bound, else its text goes where typing goes now.
   mutating func handleKey(_ key: Key) -> [Effect] {
+    if !pendingKeyResend.isEmpty, let effects = answerKeyResend(key) {
+      return effects
+    }
     let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
     if command != .send, pendingDuplicate != nil { dropDuplicate() }

@@ -127,6 +127,7 @@ extension ConsoleState {
       }
     if let note = applied.note { text += ". \(note)" }
     status = StatusMessage(text, role: .ok)
+    askToResendKeyRefusals(after: text)
   }
 
   /// The runner could not save: the screen stays open with the reason, and nothing changed.

@@ -66,6 +66,9 @@ public struct ConsoleState: Sendable {
   /// The checked lead F2 held back as a likely duplicate: F2 again sends it, any other key
   /// (or news that replaces the warning) drops it.
   public internal(set) var pendingDuplicate: Lead?
+  /// Leads refused for the key when new settings were applied: F2 resends them all, any
+  /// other key (or news that replaces the question) leaves them.
+  public internal(set) var pendingKeyResend: [LeadID] = []
 
   /// A fresh console: the form with its defaults, focus on First name, the start-up notices
   /// (a schema that could not be used first, as the context words it) on the status line.
@@ -90,7 +93,11 @@ public struct ConsoleState: Sendable {
     }
     // Keys cancel a duplicate warning themselves; other news cancels it by replacing it.
     let shown = status
-    defer { dropDuplicateUnlessStill(shown) }
+    let askingKeyResend = !pendingKeyResend.isEmpty
+    defer {
+      dropDuplicateUnlessStill(shown)
+      if askingKeyResend, status != shown { pendingKeyResend = [] }
+    }
     switch event {
     case .key:
       break

@@ -61,8 +61,17 @@ private struct ConsoleLoop {
   /// The key check under way, cancelled when the console ends.
   private var keyCheck: Task<Void, Never>?
 
+  /// When not-delivered leads go out again on their own, and how far apart requests go.
+  private let schedule = ResendSchedule()
+  /// When the latest request of this console started, for the schedule's spacing.
+  private var lastRequestAt: Date?
+  /// When the loop next looks for a lead due for an automatic resend.
+  private var nextResendCheck = Date()
+
   /// How long quitting waits for cancelled deliveries to write their outcome.
   private static let quitGraceSeconds = 3.0
+  /// How often the loop looks for a due lead; the schedule's spacing is at least this long.
+  private static let resendCheckSeconds = 1.0
 
   init(setup: ConsoleSetup, session: TerminalSession) {
     var context = setup.context
@@ -88,6 +97,12 @@ private struct ConsoleLoop {
         }
         events = []
         presenter.present(ConsoleRenderer.render(state, rows: size.rows, columns: size.columns))
+      }
+
+      let now = Date()
+      if now >= nextResendCheck {
+        nextResendCheck = now.addingTimeInterval(Self.resendCheckSeconds)
+        events += resendDue(now: now)
       }
 
       let signal = TerminalRescue.stopSignal.load(ordering: .sequentiallyConsistent)
@@ -173,6 +188,16 @@ private struct ConsoleLoop {
     return [.leadUpdated(id: id, state: .sending, outcome: nil)]
   }
 
+  /// Resends at most one not-delivered lead whose time has come, through the same path as the
+  /// operator's resend, so its state shows live. Leads in flight are skipped; the schedule
+  /// never picks an uncertain one, and the dispatcher's claim re-checks the log.
+  private mutating func resendDue(now: Date) -> [ConsoleEvent] {
+    guard dispatcher != nil else { return [] }
+    let idle = state.history.filter { deliveries[$0.id] == nil }
+    guard let entry = schedule.due(idle, now: now, lastRequest: lastRequestAt) else { return [] }
+    return resend(entry.id)
+  }
+
   /// Records in the history log that the operator closed the lead by hand.
   private func markDone(_ id: LeadID) -> [ConsoleEvent] {
     guard let dispatcher else { return [.notice("Not marked done: there is no history to write")] }
@@ -188,6 +213,7 @@ private struct ConsoleLoop {
   private mutating func startDelivery(of entry: HistoryEntry, with dispatcher: LeadDispatcher) {
     let inbox = self.inbox
     let running = deliveriesRunning
+    lastRequestAt = Date()
     running.enter()
     deliveries[entry.id] = Task.detached {
       defer { running.leave() }
