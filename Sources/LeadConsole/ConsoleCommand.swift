@@ -65,7 +65,10 @@ enum ConsoleCommand {
         settingsFile: sandbox == nil
           ? Configuration.defaultConfigFile(environment: environment) : nil,
         keySource: sandbox == nil ? options.configuration.keySource : .none,
-        home: environment["HOME"]))
+        home: environment["HOME"]),
+      schedule: ResendSchedule(
+        maxAttempts: options.configuration.maxAttempts,
+        minimumSpacing: 1 / options.configuration.requestsPerSecond))
     return ConsoleRunner.run(setup)
   }
 

@@ -33,12 +33,15 @@ enum RetryCommand {
       print(help)
       return 0
     }
-    let plan = RetryPlan(
-      maxAttempts: try count(reader.value("--max-attempts")) ?? RetryPlan.defaultMaxAttempts,
-      rate: try rate(reader.value("--rate")) ?? RetryPlan.defaultRate)
+    let maxAttempts = try count(reader.value("--max-attempts"))
+    let requestRate = try rate(reader.value("--rate"))
     let compactOver =
       try byteCount(reader.value("--compact-over")) ?? HistoryLog.defaultCompactionLimit
     let options = try ClientOptions(reading: &reader, environment: environment)
+    // The options win; else the config file's max_attempts and requests_per_second.
+    let plan = RetryPlan(
+      maxAttempts: maxAttempts ?? options.configuration.maxAttempts,
+      rate: requestRate ?? options.configuration.requestsPerSecond)
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
       throw UsageError(description: "unexpected argument '\(stray)'")

@@ -7,10 +7,15 @@ struct ConfigFile: Equatable {
   var connectTimeout: Double?
   var timeout: Double?
   var operatorName: String?
+  var maxAttempts: Int?
+  var requestsPerSecond: Double?
   var warnings: [String] = []
 
   /// The JSON member names, as documented.
-  static let knownSettings = ["key", "endpoint", "connect_timeout", "timeout", "operator"]
+  static let knownSettings = [
+    "key", "endpoint", "connect_timeout", "timeout", "operator", "max_attempts",
+    "requests_per_second",
+  ]
 
   /// Reads the file; a missing file is an empty configuration.
   static func read(_ url: URL) throws(ConfigurationError) -> ConfigFile {
@@ -54,6 +59,16 @@ struct ConfigFile: Equatable {
       case ("operator", .string(let text)): file.operatorName = text
       case ("connect_timeout", .number(let number)): file.connectTimeout = number
       case ("timeout", .number(let number)): file.timeout = number
+      case ("max_attempts", .number(let number))
+      where number == number.rounded() && (1...1000).contains(number):
+        file.maxAttempts = Int(number)
+      case ("requests_per_second", .number(let number)) where number > 0 && number <= 100:
+        file.requestsPerSecond = number
+      case ("max_attempts", _):
+        throw .invalidSetting(
+          setting: setting(name), detail: "must be a whole number from 1 to 1000")
+      case ("requests_per_second", _):
+        throw .invalidSetting(setting: setting(name), detail: "must be a number above 0, up to 100")
       case ("key", _), ("endpoint", _), ("operator", _):
         throw .invalidSetting(setting: setting(name), detail: "must be a string in quotes")
       case ("connect_timeout", _), ("timeout", _):

@@ -12,6 +12,10 @@ public struct Configuration: Sendable {
   public var timeouts: Timeouts
   /// The operator's name recorded with each lead, from the config file.
   public var operatorName: String?
+  /// How many attempts a lead gets before resending stops (console and `retry`).
+  public var maxAttempts: Int
+  /// At most this many resend requests per second (console and `retry`).
+  public var requestsPerSecond: Double
   /// Things the operator should know before sending, e.g. that `--key` shows in `ps`.
   public var warnings: [String]
   /// The config file that was consulted, whether or not it exists.
@@ -71,7 +75,9 @@ public struct Configuration: Sendable {
     return Configuration(
       key: key, keySource: keySource, endpoint: endpoint,
       timeouts: Timeouts(connect: connect, total: total),
-      operatorName: operatorName?.isEmpty == false ? operatorName : nil, warnings: warnings,
+      operatorName: operatorName?.isEmpty == false ? operatorName : nil,
+      maxAttempts: file?.maxAttempts ?? RetryPlan.defaultMaxAttempts,
+      requestsPerSecond: file?.requestsPerSecond ?? RetryPlan.defaultRate, warnings: warnings,
       configFile: configFile)
   }
 

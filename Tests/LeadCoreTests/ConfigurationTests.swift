@@ -132,6 +132,36 @@ struct ConfigurationTests {
     #expect(error?.description.contains("secret") == false)
   }
 
+  @Test func readsTheResendLimitsFromTheFileWithDefaultsOtherwise() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(
+      #"{"max_attempts": 8, "requests_per_second": 0.5}"#, to: "config.json")
+
+    let configured = try resolve(file: file)
+    #expect(configured.maxAttempts == 8)
+    #expect(configured.requestsPerSecond == 0.5)
+    let standard = try resolve()
+    #expect(standard.maxAttempts == RetryPlan.defaultMaxAttempts)
+    #expect(standard.requestsPerSecond == RetryPlan.defaultRate)
+  }
+
+  @Test(
+    "refuses resend limits out of range, naming the setting",
+    arguments: [
+      #"{"max_attempts": 0}"#, #"{"max_attempts": 2.5}"#, #"{"requests_per_second": 0}"#,
+      #"{"requests_per_second": "fast"}"#,
+    ])
+  func refusesResendLimits(text: String) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(text, to: "config.json")
+    let error = #expect(throws: ConfigurationError.self) { try resolve(file: file) }
+    guard case .invalidSetting(let setting, _) = error else {
+      Issue.record("expected an invalid setting, got \(String(describing: error))")
+      return
+    }
+    #expect(setting.hasPrefix("max_attempts") || setting.hasPrefix("requests_per_second"))
+  }
+
   @Test func warnsOnlyWhenAConnectTimeoutSetOnPurposeExceedsTheTotal() throws {
     let shortTotal = try resolve(timeout: 1)
     #expect(shortTotal.timeouts.total == 1)

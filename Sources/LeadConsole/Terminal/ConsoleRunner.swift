@@ -13,6 +13,8 @@ struct ConsoleSetup {
   var history: HistoryLog
   /// Saves the settings screen's key and endpoint and checks keys.
   var settings: SettingsApplier
+  /// When not-delivered leads are sent again while the console runs.
+  var schedule = ResendSchedule()
 }
 
 /// The full-screen console. All curses calls happen in its loop on the main thread; the
@@ -62,7 +64,7 @@ private struct ConsoleLoop {
   private var keyCheck: Task<Void, Never>?
 
   /// When not-delivered leads go out again on their own, and how far apart requests go.
-  private let schedule = ResendSchedule()
+  private var schedule: ResendSchedule { setup.schedule }
   /// When the latest request of this console started, for the schedule's spacing.
   private var lastRequestAt: Date?
   /// When the loop next looks for a lead due for an automatic resend.
