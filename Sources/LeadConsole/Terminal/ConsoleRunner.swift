@@ -262,11 +262,18 @@ private struct ConsoleLoop {
     }
   }
 
-  /// Reads the history log off the main thread, so a long log never delays the first frame.
+  /// Reads the history log off the main thread, so a long log never delays the first frame;
+  /// compacts it first when it has grown past `HistoryLog.defaultCompactionLimit`.
   private func loadHistory() {
     let history = setup.history
     let inbox = self.inbox
     Task.detached {
+      // A log past the limit is compacted first, off the main thread like the load itself.
+      do throws(HistoryError) {
+        try history.compact(maxBytes: HistoryLog.defaultCompactionLimit)
+      } catch {
+        inbox.post(.notice("The history log was not compacted: \(error.description)"))
+      }
       inbox.post(.historyLoaded(history.load()))
     }
   }
