@@ -9,15 +9,7 @@ extension KeyMap {
       Binding(.escape, .close),
       Binding(.function(4), .close),
       Binding(.control("r"), .close),
-    ] + quitKeys + [
-      Binding(.up, .selectPrevious),
-      Binding(.down, .selectNext),
-      Binding(.pageUp, .pageUp),
-      Binding(.pageDown, .pageDown),
-      Binding(.home, .selectFirst),
-      Binding(.end, .selectLast),
-      Binding(.backspace, .deleteBackward),
-    ])
+    ] + quitKeys + [] + listNavigationKeys + [Binding(.backspace, .deleteBackward)])
 
   /// Keys in the detail view of one lead: F2 and Ctrl-S resend as they send in the form; F7
   /// and Ctrl-Y ("yank") copy the lead into the form; F8 and Ctrl-D ("done") close it by hand.
@@ -31,12 +23,5 @@ extension KeyMap {
       Binding(.function(8), .markDone),
       Binding(.control("d"), .markDone),
       Binding(.escape, .close),
-    ] + quitKeys + [
-      Binding(.up, .selectPrevious),
-      Binding(.down, .selectNext),
-      Binding(.pageUp, .pageUp),
-      Binding(.pageDown, .pageDown),
-      Binding(.home, .selectFirst),
-      Binding(.end, .selectLast),
-    ])
+    ] + quitKeys + [] + listNavigationKeys)
 }

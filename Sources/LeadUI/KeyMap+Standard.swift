@@ -26,6 +26,16 @@ extension KeyMap {
     Binding(.control("c"), .quit),
   ]
 
+  /// Moving the selection in a list: the browser, the pick list, the history and its details.
+  static let listNavigationKeys: [Binding] = [
+    Binding(.up, .selectPrevious),
+    Binding(.down, .selectNext),
+    Binding(.pageUp, .pageUp),
+    Binding(.pageDown, .pageDown),
+    Binding(.home, .selectFirst),
+    Binding(.end, .selectLast),
+  ]
+
   /// Moving and erasing inside a one-line field, wherever one has focus.
   static let lineEditingKeys: [Binding] = [
     Binding(.left, .cursorLeft),
@@ -82,17 +92,9 @@ extension KeyMap {
   /// Keys in an open pick list: Enter picks (the one place Enter does not move on), Esc
   /// closes, arrows and pages move, Backspace edits the narrowing text. Every other form key
   /// closes the list first and then does what it does in the form.
-  public static let pickList = formField.beneath([
-    Binding(.enter, .pickOption),
-    Binding(.escape, .close),
-    Binding(.up, .selectPrevious),
-    Binding(.down, .selectNext),
-    Binding(.pageUp, .pageUp),
-    Binding(.pageDown, .pageDown),
-    Binding(.home, .selectFirst),
-    Binding(.end, .selectLast),
-    Binding(.backspace, .deleteBackward),
-  ])
+  public static let pickList = formField.beneath(
+    [Binding(.enter, .pickOption), Binding(.escape, .close)] + listNavigationKeys
+      + [Binding(.backspace, .deleteBackward)])
 
   /// Keys in the field-code browser: printable keys filter, so commands use Enter, Esc,
   /// F-keys, Ctrl and navigation keys. F3 and Ctrl-F close it again.
@@ -104,15 +106,7 @@ extension KeyMap {
       Binding(.control("f"), .close),
       Binding(.function(6), .togglePreview),
       Binding(.control("p"), .togglePreview),
-    ] + quitKeys + [
-      Binding(.up, .selectPrevious),
-      Binding(.down, .selectNext),
-      Binding(.pageUp, .pageUp),
-      Binding(.pageDown, .pageDown),
-      Binding(.home, .selectFirst),
-      Binding(.end, .selectLast),
-      Binding(.backspace, .deleteBackward),
-    ])
+    ] + quitKeys + [] + listNavigationKeys + [Binding(.backspace, .deleteBackward)])
 
   /// Keys in the settings screen: printable keys type into the key or the endpoint, so
   /// commands use F-keys, Ctrl and navigation keys. F2 and Ctrl-S save as they send in the
