@@ -15,9 +15,11 @@ let package = Package(
     .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD"),
     // Display width of a character, as the terminal measures it (glibc's wcwidth).
     .target(name: "CWidth", path: "Sources/CWidth"),
+    // Substring search over bytes (glibc's memmem), for the history filter.
+    .target(name: "CBytes", path: "Sources/CBytes"),
 
     // The client core: leads, validation, encoding, the CRM client, the history log.
-    .target(name: "LeadCore", dependencies: ["CCurl"]),
+    .target(name: "LeadCore", dependencies: ["CCurl", "CBytes"]),
     // The built-in sandbox CRM, on libmicrohttpd.
     .target(name: "LeadSandbox", dependencies: ["LeadCore", "CMicroHTTPD"]),
     // The console's logic: state, keys, layout and rendering into a virtual screen.

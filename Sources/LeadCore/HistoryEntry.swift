@@ -139,8 +139,11 @@ public struct HistorySnapshot: Sendable, Equatable {
   /// Folds the log's lines, oldest first, into entries; never fails on damage.
   ///
   /// A lead left `sending` by a process that `isAlive` says is gone becomes `uncertain`.
+  /// `orphansAreDamage` false reads a piece of a log: records of leads that started before it
+  /// are left out rather than counted as damaged.
   static func fold(
-    lines: [ArraySlice<UInt8>], isAlive: (Int32) -> Bool = ProcessLiveness.isAlive
+    lines: [ArraySlice<UInt8>], isAlive: (Int32) -> Bool = ProcessLiveness.isAlive,
+    orphansAreDamage: Bool = true
   ) -> HistorySnapshot {
     var entries: [HistoryEntry] = []
     var index: [LeadID: Int] = [:]
@@ -162,7 +165,7 @@ public struct HistorySnapshot: Sendable, Equatable {
         entries.append(first)
       } else if let position = index[record.id], entries[position].apply(record) {
         continue
-      } else {
+      } else if orphansAreDamage {
         damaged.append(offset + 1)
       }
     }

@@ -9,6 +9,9 @@ public enum ConsoleEvent: Sendable {
   case resized(rows: Int, columns: Int)
   /// The history log was read at start-up.
   case historyLoaded(HistorySnapshot)
+  /// The whole history log has been indexed; `open` holds the entries of leads that still
+  /// need someone (waiting, uncertain, rejected).
+  case historyIndexed(HistoryIndexReport, open: [HistoryEntry])
   /// A submitted lead is in the history log and about to be sent.
   case leadQueued(HistoryEntry)
   /// A lead's state changed; `outcome` is the attempt's result once it has ended.

@@ -1,28 +1,57 @@
 import LeadCore
 
 extension ConsoleState {
-  /// Takes the history read at start-up, keeping entries queued since then, newest first.
+  /// Takes the newest page of the history read at start-up, keeping entries queued since then,
+  /// newest first; the pane lists these until the whole log is indexed.
   mutating func loadHistory(_ snapshot: HistorySnapshot) {
-    let loadedIDs = Set(snapshot.entries.map(\.id))
-    let merged = history.filter { !loadedIDs.contains($0.id) } + snapshot.entries
-    history = Array(
-      merged.enumerated()
-        .sorted { ($0.element.queuedAt, $1.offset) > ($1.element.queuedAt, $0.offset) }
-        .map(\.element)
-        .prefix(ConsoleState.historyLimit))
-    damagedHistoryLines = snapshot.damagedLines
+    mergeIntoHistory(Array(snapshot.entries.prefix(ConsoleState.historyLimit)))
+    historyIndex = HistoryIndex.inMemory(history.reversed())
+    reportHistoryDamage(lines: snapshot.damagedLines, problem: snapshot.readProblem)
+  }
 
-    if let problem = snapshot.readProblem {
+  /// Takes the index of the whole log and the leads that still need someone; leads queued
+  /// after the index read the file are added to it from memory.
+  mutating func takeIndex(_ report: HistoryIndexReport, open: [HistoryEntry]) {
+    let index = report.index
+    mergeIntoHistory(open)
+    for entry in history.reversed() where index.position(of: entry.id) == nil {
+      index.append(entry)
+    }
+    for entry in history {
+      index.update(entry.id, to: entry.state)
+    }
+    historyIndex = index
+    if historyBrowser != nil {
+      let count = historyMatchPositions.count
+      let height = historyListHeight
+      historyBrowser?.keepVisible(count: count, height: height)
+    }
+    reportHistoryDamage(lines: report.damagedLines, problem: report.readProblem)
+  }
+
+  /// Adds `entries` to the leads held in full; an entry already held keeps its newer state.
+  private mutating func mergeIntoHistory(_ entries: [HistoryEntry]) {
+    let heldIDs = Set(history.map(\.id))
+    let merged = history + entries.filter { !heldIDs.contains($0.id) }
+    history = merged.enumerated()
+      .sorted { ($0.element.queuedAt, $1.offset) > ($1.element.queuedAt, $0.offset) }
+      .map(\.element)
+  }
+
+  /// Says on the status line that the log could not be read, or which lines were skipped.
+  private mutating func reportHistoryDamage(lines: [Int], problem: String?) {
+    damagedHistoryLines = lines
+    if let problem {
       status = StatusMessage("History could not be read: \(problem)", role: .warning)
       return
     }
-    guard !snapshot.damagedLines.isEmpty else { return }
-    let count = snapshot.damagedLines.count
-    let lines = snapshot.damagedLines.prefix(5).map(String.init).joined(separator: ", ")
+    guard !lines.isEmpty else { return }
+    let count = lines.count
+    let numbers = lines.prefix(5).map(String.init).joined(separator: ", ")
     let more = count > 5 ? ", …" : ""
     status = StatusMessage(
       "History: \(count) damaged line\(count == 1 ? "" : "s") skipped "
-        + "(line\(count == 1 ? "" : "s") \(lines)\(more)); the other entries are shown",
+        + "(line\(count == 1 ? "" : "s") \(numbers)\(more)); the other entries are shown",
       role: .warning)
   }
 
@@ -30,9 +59,7 @@ extension ConsoleState {
   mutating func recordQueued(_ entry: HistoryEntry) {
     history.removeAll { $0.id == entry.id }
     history.insert(entry, at: 0)
-    if history.count > ConsoleState.historyLimit {
-      history.removeLast(history.count - ConsoleState.historyLimit)
-    }
+    historyIndex.append(entry)
   }
 
   /// Updates a lead's state in the history and reports it on the status line, naming the lead.
@@ -42,6 +69,7 @@ extension ConsoleState {
       history[index].state = state
       trackAttempt(of: index, state: state, outcome: outcome)
     }
+    historyIndex.update(id, to: state)
 
     let label = index.map { LeadText.label(of: history[$0].lead) } ?? "Lead \(id)"
     if let outcome {

@@ -1,28 +1,49 @@
+import Foundation
 import LeadCore
 
 extension ConsoleState {
-  /// The leads the history pane lists now: those passing its filters, newest first.
+  /// The positions in `historyIndex` of the leads the history pane lists now: those passing
+  /// its filters, newest first. The index keeps the answer, so asking again costs nothing.
+  public var historyMatchPositions: [Int32] {
+    let browser = historyBrowser ?? HistoryBrowser()
+    return historyIndex.matches(query: browser.filter.value, states: browser.stateFilter.states)
+  }
+
+  /// The leads the history pane lists now, in full (every one read back: for small logs).
   public var historyMatches: [HistoryEntry] {
-    (historyBrowser ?? HistoryBrowser()).matches(in: history)
+    historyMatchPositions.compactMap { historyEntry(at: Int($0)) }
+  }
+
+  /// The full entry of the lead at `position` in the index: held in memory, else read back
+  /// from the log.
+  public func historyEntry(at position: Int) -> HistoryEntry? {
+    let id = historyIndex.id(at: position)
+    return history.first { $0.id == id } ?? historyIndex.entry(at: position)
   }
 
   /// The history entry the pane has selected, or nil when none matches.
   public var selectedHistoryEntry: HistoryEntry? {
     guard let historyBrowser else { return nil }
-    let matches = historyMatches
+    let matches = historyMatchPositions
     return matches.indices.contains(historyBrowser.selection)
-      ? matches[historyBrowser.selection] : nil
+      ? historyEntry(at: Int(matches[historyBrowser.selection])) : nil
   }
 
   /// The entry whose detail view is open, or nil.
   public var detailEntry: HistoryEntry? {
     guard let id = historyBrowser?.detailID else { return nil }
-    return history.first { $0.id == id }
+    if let held = history.first(where: { $0.id == id }) { return held }
+    return historyIndex.position(of: id).flatMap { historyIndex.entry(at: $0) }
   }
 
   /// Today's counts for the history pane's header, by the context's clock and time zone.
   public var todayCounts: HistoryCounts {
-    HistoryCounts(today: history, now: context.now(), timeZone: context.timeZone)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = context.timeZone
+    guard let today = calendar.dateInterval(of: .day, for: context.now()) else {
+      return HistoryCounts()
+    }
+    return HistoryCounts(historyIndex.counts(queuedIn: today))
   }
 
   /// Rows of the history list at the reported screen size.
@@ -89,7 +110,7 @@ extension ConsoleState {
 
   /// Moves the list's selection for Up, Down, the page keys, Home and End.
   mutating func moveInHistory(_ command: Command) {
-    let count = historyMatches.count
+    let count = historyMatchPositions.count
     let height = historyListHeight
     let step: Int
     switch command {
@@ -130,6 +151,10 @@ extension ConsoleState {
     }
     historyBrowser?.detailID = entry.id
     historyBrowser?.detailScroll = 0
+    // Held in full from now on, so resending it or marking it done finds it.
+    if !history.contains(where: { $0.id == entry.id }) {
+      history.append(entry)
+    }
     status = StatusMessage("\(LeadText.label(of: entry.lead)): Esc returns to the list")
   }
 

@@ -23,8 +23,11 @@ public struct StatusMessage: Sendable, Equatable {
 /// network or a file, so every behaviour can be tested by feeding events and reading the state
 /// or its rendering.
 public struct ConsoleState: Sendable {
-  /// How many history entries are kept in memory; older ones stay in the log file only.
+  /// How many of the newest leads are read in full at start-up, before the whole log is
+  /// indexed; the rest stay in the file, listed through `historyIndex`.
   public static let historyLimit = 500
+  /// How many leads that still need someone (waiting, uncertain, rejected) are held in full.
+  public static let openLeadLimit = 2000
 
   /// The setting the console runs in; saving the settings screen changes its key and endpoint.
   public internal(set) var context: ConsoleContext
@@ -52,8 +55,12 @@ public struct ConsoleState: Sendable {
   public internal(set) var isPreviewShown = false
   /// The status line.
   public internal(set) var status: StatusMessage
-  /// Recent submissions, newest first.
+  /// The leads the console holds in full, newest first: the newest page of the log, every
+  /// lead that still needs someone, and those queued or opened this session. The rest of the
+  /// log is in `historyIndex`, read back a page at a time.
   public internal(set) var history: [HistoryEntry] = []
+  /// Every lead of the log, for the history pane's list and filter.
+  public internal(set) var historyIndex = HistoryIndex.inMemory([])
   /// Line numbers of history log lines that could not be read.
   public internal(set) var damagedHistoryLines: [Int] = []
   /// The terminal's size, once the runner has reported it.
@@ -106,6 +113,8 @@ public struct ConsoleState: Sendable {
       scrollFieldsIntoView()
     case .historyLoaded(let snapshot):
       loadHistory(snapshot)
+    case .historyIndexed(let report, let open):
+      takeIndex(report, open: open)
     case .leadQueued(let entry):
       recordQueued(entry)
     case .leadUpdated(let id, let state, let outcome):

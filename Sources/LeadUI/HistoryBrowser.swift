@@ -19,14 +19,6 @@ public struct HistoryBrowser: Sendable, Equatable {
   /// Creates a browser showing every lead, the newest selected.
   public init() {}
 
-  /// The entries that pass both filters, in the history's order (newest first).
-  public func matches(in history: [HistoryEntry]) -> [HistoryEntry] {
-    let text = filter.value
-    return history.filter {
-      stateFilter.admits($0.state) && HistoryTextMatch.matches($0.lead, filter: text)
-    }
-  }
-
   /// Moves the selection by `step`, clamped to the `count` matching leads, and scrolls the
   /// list so it stays in a window of `height` rows.
   mutating func move(by step: Int, count: Int, height: Int) {

@@ -24,9 +24,9 @@ enum HistoryBrowserPane {
       DisplayWidth.truncated(state.todayCounts.text, toWidth: width - 2), row: countsRow,
       column: 1, role: .label)
 
-    let matches = state.historyMatches
+    let matches = state.historyMatchPositions
     let summary =
-      "State: \(browser.stateFilter.rawValue)  \(matches.count) of \(state.history.count)"
+      "State: \(browser.stateFilter.rawValue)  \(matches.count) of \(state.historyIndex.count)"
     let label = "Filter: "
     var column = 1 + screen.draw(label, row: filterRow, column: 1, role: .label)
     let room = max(0, width - column - DisplayWidth.of(summary) - 3)
@@ -38,13 +38,18 @@ enum HistoryBrowserPane {
 
     let region = listRegion(rows: layout.rows, columns: width)
     guard !matches.isEmpty else {
-      let text = state.history.isEmpty ? "No leads yet" : "No lead matches the filter"
+      let text = state.historyIndex.count == 0 ? "No leads yet" : "No lead matches the filter"
       screen.draw(text, row: region.top, column: 1, width: width - 1, role: .dim)
       return
     }
     let rows = matches.dropFirst(browser.scroll).prefix(region.height)
-    for (offset, entry) in rows.enumerated() {
+    for (offset, position) in rows.enumerated() {
       let line = region.top + offset
+      guard let entry = state.historyEntry(at: Int(position)) else {
+        let text = "(lead \(state.historyIndex.id(at: Int(position))): its records cannot be read)"
+        screen.draw(text, row: line, column: 1, width: width - 1, role: .dim)
+        continue
+      }
       let row = HistoryRow(entry, timeZone: state.context.timeZone)
       let selected = browser.scroll + offset == browser.selection
       drawRow(row, line: line, width: width, into: &screen)

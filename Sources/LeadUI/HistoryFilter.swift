@@ -23,6 +23,11 @@ public enum HistoryStateFilter: String, Sendable, Equatable, CaseIterable {
     return all[(index + 1) % all.count]
   }
 
+  /// The states that pass the filter.
+  public var states: Set<LeadState> {
+    Set(LeadState.allCases.filter(admits))
+  }
+
   /// Whether a lead in `state` passes the filter.
   public func admits(_ state: LeadState) -> Bool {
     switch self {
@@ -33,45 +38,6 @@ public enum HistoryStateFilter: String, Sendable, Equatable, CaseIterable {
     case .accepted: state == .accepted
     case .done: state == .done
     }
-  }
-}
-
-/// Text matching for the history pane's filter: names, phones and e-mails, as operators
-/// type them.
-public enum HistoryTextMatch {
-  /// Lower-cased, with `ё` read as `е`, so either spelling of a Russian name finds both.
-  public static func folded(_ text: String) -> String {
-    text.lowercased().replacingOccurrences(of: "ё", with: "е")
-  }
-
-  /// Whether the lead matches the typed filter: its folded text is part of the name, the phone
-  /// or the e-mail, or its digits are part of the phone's digits however either was written
-  /// (`8 912…` and `+7 912…` alike). An empty filter matches every lead.
-  public static func matches(_ lead: Lead, filter: String) -> Bool {
-    let query = folded(filter.trimmingCharacters(in: .whitespaces))
-    guard !query.isEmpty else { return true }
-    let name = folded("\(lead.firstName) \(lead.lastName)")
-    let reversed = folded("\(lead.lastName) \(lead.firstName)")
-    if name.contains(query) || reversed.contains(query) { return true }
-    if folded(lead.email).contains(query) || folded(lead.phone).contains(query) { return true }
-    return phoneMatches(lead.phone, query: query)
-  }
-
-  /// Digits typed in any format against a phone in any format; only a query that looks like a
-  /// phone (digits with spaces, `+`, `-`, brackets) counts, so `ivan2` does not match by `2`.
-  static func phoneMatches(_ phone: String, query: String) -> Bool {
-    let phoneLike = query.unicodeScalars.allSatisfy {
-      " +-()0123456789".unicodeScalars.contains($0)
-    }
-    let digits = DuplicateCheck.normalisedPhone(query)
-    guard phoneLike, !digits.isEmpty else { return false }
-    let stored = DuplicateCheck.normalisedPhone(phone)
-    if stored.contains(digits) { return true }
-    // A partial number typed with the Russian trunk 8 (`8 912`) is the stored `7 912…`.
-    if digits.first == "8", stored.first == "7" {
-      return stored.hasPrefix("7" + digits.dropFirst())
-    }
-    return false
   }
 }
 
@@ -94,19 +60,14 @@ public struct HistoryCounts: Sendable, Equatable {
     self.rejected = rejected
   }
 
-  /// Counts the entries queued on the same calendar day as `now` in `timeZone`.
-  public init(today entries: [HistoryEntry], now: Date, timeZone: TimeZone) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    for entry in entries where calendar.isDate(entry.queuedAt, inSameDayAs: now) {
-      switch entry.state {
-      case .accepted: accepted += 1
-      case .queued, .sending, .notDelivered: waiting += 1
-      case .uncertain: uncertain += 1
-      case .rejected: rejected += 1
-      case .done: break
-      }
-    }
+  /// Sums counts by state into the header's four.
+  public init(_ counts: [LeadState: Int]) {
+    accepted = counts[.accepted, default: 0]
+    waiting =
+      counts[.queued, default: 0] + counts[.sending, default: 0]
+      + counts[.notDelivered, default: 0]
+    uncertain = counts[.uncertain, default: 0]
+    rejected = counts[.rejected, default: 0]
   }
 
   /// The header line's text.

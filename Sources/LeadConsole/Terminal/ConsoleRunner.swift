@@ -262,19 +262,27 @@ private struct ConsoleLoop {
     }
   }
 
-  /// Reads the history log off the main thread, so a long log never delays the first frame;
-  /// compacts it first when it has grown past `HistoryLog.defaultCompactionLimit`.
+  /// Reads the history log off the main thread, so a long log never delays the first frame:
+  /// first its newest page, then an index of the whole file. A log past
+  /// `HistoryLog.defaultCompactionLimit` that compaction would shrink markedly is compacted
+  /// and indexed again.
   private func loadHistory() {
     let history = setup.history
     let inbox = self.inbox
     Task.detached {
-      // A log past the limit is compacted first, off the main thread like the load itself.
-      do throws(HistoryError) {
-        try history.compact(maxBytes: HistoryLog.defaultCompactionLimit)
-      } catch {
-        inbox.post(.notice("The history log was not compacted: \(error.description)"))
+      inbox.post(.historyLoaded(history.loadTail()))
+      var report = HistoryIndex.build(url: history.url)
+      if report.worthCompacting {
+        do throws(HistoryError) {
+          if try history.compact(maxBytes: HistoryLog.defaultCompactionLimit) {
+            report = HistoryIndex.build(url: history.url)
+          }
+        } catch {
+          inbox.post(.notice("The history log was not compacted: \(error.description)"))
+        }
       }
-      inbox.post(.historyLoaded(history.load()))
+      let open = report.index.openEntries(limit: ConsoleState.openLeadLimit)
+      inbox.post(.historyIndexed(report, open: open))
     }
   }
 }

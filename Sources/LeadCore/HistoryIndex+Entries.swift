@@ -1,0 +1,122 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension HistoryIndex {
+  /// Entries read back from the file lately, so redrawing a page reads nothing.
+  struct EntryCache {
+    static let capacity = 1024
+    var entries: [Int: HistoryEntry] = [:]
+
+    mutating func insert(_ entry: HistoryEntry, at position: Int) {
+      if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+      entries[position] = entry
+    }
+  }
+
+  /// The full entry of the lead at `position`, read from the log; nil for a lead that is only
+  /// in memory (queued after the log was read) or whose records can no longer be read.
+  ///
+  /// Only the stretch of the file from the lead's first record to its latest is read.
+  public func entry(at position: Int) -> HistoryEntry? {
+    let (cached, first, last, id) = storage.withLock { storage in
+      (
+        storage.entries.entries[position], storage.columns.firstOffsets[position],
+        storage.columns.lastOffsets[position], storage.columns.ids[position]
+      )
+    }
+    if let cached { return cached }
+    guard first >= 0, var entry = Self.readEntry(id: id, from: first, to: last, in: url) else {
+      return nil
+    }
+    entry.markInterruptedUnlessAlive(ProcessLiveness.isAlive)
+    storage.withLock { storage in
+      // A state recorded in memory since the file was read is newer than the file's.
+      if storage.columns.firstOffsets[position] == first {
+        entry.state = storage.columns.state(at: position)
+        storage.entries.insert(entry, at: position)
+      }
+    }
+    return entry
+  }
+
+  /// Folds the records of `id` found between the line at `first` and the end of the line at
+  /// `last`.
+  static func readEntry(id: LeadID, from first: Int64, to last: Int64, in url: URL)
+    -> HistoryEntry?
+  {
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var offset = first
+    // Read on past `last` until its line ends.
+    while true {
+      var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+      let wanted = max(chunk.count, Int(last - offset) + 1)
+      if wanted > chunk.count { chunk = [UInt8](repeating: 0, count: wanted) }
+      let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(offset)) }
+      guard got > 0 else { break }
+      let before = bytes.count
+      bytes += chunk[0..<got]
+      offset += Int64(got)
+      let lastStart = Int(last - first)
+      if bytes.count > lastStart,
+        bytes[max(before, lastStart)...].contains(UInt8(ascii: "\n"))
+      {
+        break
+      }
+    }
+    let needle = Array(id.rawValue.utf8)
+    var entry: HistoryEntry?
+    for line in bytes.split(separator: UInt8(ascii: "\n")) where line.contains(needle) {
+      guard let record = HistoryRecord.parse(line: line), record.id == id else { continue }
+      if entry == nil {
+        entry = HistoryEntry(starting: record)
+      } else {
+        _ = entry?.apply(record)
+      }
+    }
+    return entry
+  }
+}
+
+extension HistoryLog {
+  /// The leads that start in the last `maxBytes` of the log, newest first, each with all its
+  /// later records: the newest page of the history, read without reading the whole file.
+  ///
+  /// Damaged lines are not reported here; the full read (`HistoryIndex.build`) reports them.
+  public func loadTail(maxBytes: Int = 256 * 1024) -> HistorySnapshot {
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      return errno == ENOENT
+        ? HistorySnapshot()
+        : HistorySnapshot(readProblem: "cannot read \(url.path): \(Self.lastError())")
+    }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else {
+      return HistorySnapshot(readProblem: "cannot read \(url.path): \(Self.lastError())")
+    }
+    let size = Int64(status.st_size)
+    let start = max(0, size - Int64(maxBytes))
+    var bytes = [UInt8](repeating: 0, count: Int(size - start))
+    let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+    guard got >= 0 else {
+      return HistorySnapshot(readProblem: "cannot read \(url.path): \(Self.lastError())")
+    }
+    var lines = bytes[0..<got].split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    if start > 0, !lines.isEmpty {
+      // The first line is cut unless the window starts exactly at a line's start.
+      lines.removeFirst()
+    }
+    var snapshot = HistorySnapshot.fold(lines: lines, orphansAreDamage: false)
+    snapshot.damagedLines = []
+    return snapshot
+  }
+}

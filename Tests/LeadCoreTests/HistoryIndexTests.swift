@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+@testable import LeadCore
+
+/// A log written through `HistoryLog` with leads in every state, Cyrillic names, escapes.
+struct GeneratedLog {
+  static let firstNames = ["Семён", "Алёна", "Пётр", "Ирина", "Jean \"Jo\"", "Zoë", "Ёлка"]
+  static let lastNames = ["Ёжиков", "Щёкина", "Иванов", "Smith\\Jones", "Фёдорова", "Ли"]
+  static let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+  let url: URL
+  let ids: [LeadID]
+
+  /// Writes `count` leads; lead `n` ends accepted, rejected, not delivered, uncertain, done,
+  /// queued or sending (by a process that is gone) as `n` runs through those seven.
+  init(in directory: TemporaryDirectory, count: Int) throws {
+    url = directory.file("history.jsonl")
+    let log = HistoryLog(url: url)
+    var ids: [LeadID] = []
+    for number in 0..<count {
+      let id = LeadID(rawValue: String(format: "%012x", number * 7919 + 1))
+      ids.append(id)
+      let time = Self.start + Double(number) * 61.5
+      let lead = Lead(
+        firstName: Self.firstNames[number % Self.firstNames.count],
+        lastName: Self.lastNames[number % Self.lastNames.count],
+        phone: number % 3 == 0 ? "8 (912) 345-\(10 + number % 90)-0\(number % 10)" : "",
+        email: number % 3 == 0 ? "" : "Lead\(number)@Example.RU",
+        comment: "звонок\n\"VIP\" \u{1}")
+      try log.append(
+        .queued(
+          id: id, time: time, lead: lead, endpoint: "http://127.0.0.1:9/api/site/",
+          method: .post, operatorName: "оператор"))
+      let kind = number % 7
+      guard kind != 5 else { continue }
+      try log.append(
+        .sending(id: id, time: time + 1, attempt: 1, pid: kind == 6 ? 999_999_999 : nil))
+      switch kind {
+      case 0: try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.accepted))
+      case 1: try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.rejected))
+      case 2: try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.lost))
+      case 4:
+        try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.maybe))
+        try log.append(.done(id: id, time: time + 3, by: "Мария"))
+        try log.append(.outcome(id: id, time: time + 4, attempt: 1, outcome: Self.accepted))
+      default: try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.maybe))
+      }
+    }
+    self.ids = ids
+  }
+
+  static let accepted = Outcome(kind: .accepted, httpStatus: 200, errors: [], reason: "HTTP 200")
+  static let rejected = Outcome(
+    kind: .rejected, httpStatus: 200, errors: [CRMErrorCode(code: 102)], reason: "error 102")
+  static let lost = Outcome(kind: .notDelivered, httpStatus: 503, errors: [], reason: "HTTP 503")
+  static let maybe = Outcome(kind: .uncertain, httpStatus: nil, errors: [], reason: "timed out")
+
+  func append(_ bytes: String) throws {
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(bytes.utf8))
+    try handle.close()
+  }
+}
+
+@Suite("History index")
+struct HistoryIndexTests {
+  /// The index and the full reader must agree on every lead, state and damaged line.
+  private func expectAgreement(_ url: URL) {
+    let snapshot = HistoryLog(url: url).load()
+    let report = HistoryIndex.build(url: url)
+    let index = report.index
+    #expect(report.damagedLines == snapshot.damagedLines)
+    #expect(index.count == snapshot.entries.count)
+    let newestFirst = (0..<index.count).reversed().map { index.id(at: $0) }
+    #expect(newestFirst == snapshot.entries.map(\.id))
+    for (position, entry) in zip((0..<index.count).reversed(), snapshot.entries) {
+      #expect(index.state(at: position) == entry.state, "lead \(entry.id)")
+      #expect(abs(index.queuedAt(position).timeIntervalSince(entry.queuedAt)) < 0.001)
+      #expect(index.entry(at: position) == entry, "lead \(entry.id)")
+    }
+  }
+
+  @Test func agreesWithTheFullReaderOnEveryLeadAndState() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 70)
+    expectAgreement(log.url)
+    let states = Set((0..<70).map { HistoryIndex.build(url: log.url).index.state(at: $0) })
+    #expect(states == [.accepted, .rejected, .notDelivered, .uncertain, .done, .queued])
+  }
+
+  @Test func agreesOnDamage() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 20)
+    try log.append("{\"id\":\"broken\n")  // invalid in the middle
+    try log.append(
+      "{\"id\":\"ffffffffffff\",\"time\":\"2026-12-03T10:00:00.000Z\",\"type\":\"done\",\"by\":\"x\"}\n"
+    )
+    try log.append("   \n")
+    try log.append(String(decoding: try Data(contentsOf: log.url).prefix(400), as: UTF8.self))
+    try log.append("\n" + String(repeating: "\u{0}", count: 512))
+    expectAgreement(log.url)
+    #expect(HistoryIndex.build(url: log.url).damagedLines.count >= 3)
+  }
+
+  @Test func agreesOnCompactedLogs() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 30)
+    try HistoryLog(url: log.url).compact(maxBytes: 0)
+    expectAgreement(log.url)
+    #expect(!HistoryIndex.build(url: log.url).worthCompacting)
+  }
+
+  @Test func readsAcrossChunkBoundaries() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 40)
+    // Lines cut by every possible chunk end are carried whole into the next chunk.
+    for chunk in [1, 7, 100, 333] {
+      let report = HistoryIndex.build(url: log.url, chunkSize: chunk)
+      #expect(report.index.count == 40, "chunk \(chunk)")
+      #expect(report.damagedLines.isEmpty, "chunk \(chunk)")
+    }
+  }
+
+  @Test func aMissingLogIsEmptyAndNoProblem() throws {
+    let directory = try TemporaryDirectory()
+    let report = HistoryIndex.build(url: directory.file("none.jsonl"))
+    #expect(report.index.count == 0)
+    #expect(report.readProblem == nil)
+  }
+
+  @Test func compactionIsWorthItWhenLaterRecordsAreAThirdOrMore() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 14)
+    #expect(HistoryIndex.build(url: log.url).worthCompacting)
+  }
+
+  @Test func theTailHoldsTheNewestLeadsWithTheirLaterRecords() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 50)
+    let full = HistoryLog(url: log.url).load()
+    let tail = HistoryLog(url: log.url).loadTail(maxBytes: 4096)
+    #expect(!tail.entries.isEmpty)
+    #expect(tail.entries.count < full.entries.count)
+    #expect(tail.damagedLines.isEmpty)
+    #expect(Array(full.entries.prefix(tail.entries.count)) == tail.entries)
+  }
+
+  @Test func leadsQueuedLaterAreIndexedInMemory() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 5)
+    let index = HistoryIndex.build(url: log.url).index
+    let version = index.version
+    let entry = HistoryEntry(
+      id: LeadID(rawValue: "new"), queuedAt: Date(),
+      lead: Lead(firstName: "Новый", phone: "1234567"),
+      endpoint: "http://127.0.0.1:9/", method: .post)
+
+    index.append(entry)
+    index.update(entry.id, to: .accepted)
+
+    #expect(index.count == 6)
+    #expect(index.position(of: entry.id) == 5)
+    #expect(index.state(at: 5) == .accepted)
+    #expect(index.entry(at: 5) == nil)
+    #expect(index.version > version)
+    #expect(index.matches(query: "новый", states: Set(LeadState.allCases)) == [5])
+  }
+}
+
+@Suite("History line scanner")
+struct HistoryLineScannerTests {
+  private func lines(_ url: URL) throws -> [ArraySlice<UInt8>] {
+    [UInt8](try Data(contentsOf: url)).split(separator: UInt8(ascii: "\n"))
+  }
+
+  @Test func readsWhatTheFullDecoderReadsFromEveryRecordType() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 14)
+    var all = try lines(log.url)
+    try HistoryLog(url: log.url).compact(maxBytes: 0)
+    all += try lines(log.url)
+    for line in all {
+      let record = try #require(HistoryRecord.parse(line: line))
+      let summary = try #require(HistoryLineScanner.summary(of: line))
+      #expect(summary.id == record.id.rawValue)
+      #expect(abs(summary.time.timeIntervalSince(record.time)) < 0.001)
+      if case .queued(_, _, let lead, _, _, _) = record {
+        #expect([summary.firstName, summary.lastName] == [lead.firstName, lead.lastName])
+        #expect([summary.phone, summary.email] == [lead.phone, lead.email])
+      }
+      if case .compacted(let entry) = record {
+        #expect(summary.state == entry.state)
+        #expect(summary.firstName == entry.lead.firstName)
+      }
+    }
+  }
+
+  @Test func refusesEveryCutShortLineAsTheFullDecoderDoes() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 7)
+    for line in try lines(log.url) {
+      for length in 0..<line.count {
+        let cut = line.prefix(length)
+        #expect(HistoryLineScanner.summary(of: cut) == nil, "cut at \(length)")
+        #expect(HistoryRecord.parse(line: cut) == nil, "cut at \(length)")
+      }
+    }
+  }
+
+  @Test(
+    "refuses what the decoder refuses",
+    arguments: [
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"done","by":"x"} x"#,
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"done"}"#,
+      #"{"id":"a","time":"yesterday","type":"done","by":"x"}"#,
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"lost","by":"x"}"#,
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"done","by":"\q"}"#,
+      "{\"id\":\"a\",\"time\":\"2026-12-03T10:00:00.000Z\",\"type\":\"done\",\"by\":\"\u{1}\"}",
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"outcome","attempt":1,"kind":"won","reason":""}"#,
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"sending","attempt":"1"}"#,
+      #"{"id":"a","time":"2026-12-03T10:00:00.000Z","type":"done","by":"\ud800"}"#,
+      #"["id","a"]"#,
+    ])
+  func refusesWhatTheDecoderRefuses(line: String) {
+    let bytes = ArraySlice(Array(line.utf8))
+    #expect(HistoryRecord.parse(line: bytes) == nil)
+    #expect(HistoryLineScanner.summary(of: bytes) == nil)
+  }
+
+  @Test func readsEscapedNamesAsTheDecoderDoes() throws {
+    let line =
+      #"{"endpoint":"e","id":"a","lead":{"first_name":"\"Q\" \\ \/ \u0416\ud83d\ude00\n","#
+      + #""last_name":"Ёж"},"method":"POST","time":"2026-12-03T10:00:00.000Z","type":"queued"}"#
+    let bytes = ArraySlice(Array(line.utf8))
+    let record = try #require(HistoryRecord.parse(line: bytes))
+    let summary = try #require(HistoryLineScanner.summary(of: bytes))
+    guard case .queued(_, _, let lead, _, _, _) = record else {
+      Issue.record("not a queued record")
+      return
+    }
+    #expect(summary.firstName.unicodeScalars.elementsEqual(lead.firstName.unicodeScalars))
+    #expect(summary.firstName.unicodeScalars.elementsEqual("\"Q\" \\ / Ж😀\n".unicodeScalars))
+    #expect(summary.lastName == "Ёж")
+  }
+}
