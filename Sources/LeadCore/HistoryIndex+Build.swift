@@ -91,11 +91,13 @@ extension HistoryIndex {
       var start = 0
       while start < chunk.count {
         let rest = UnsafeBufferPointer(rebasing: chunk[start...])
-        guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else {
+        guard let base = rest.baseAddress,
+          let found = memchr(base, Int32(UInt8(ascii: "\n")), rest.count)
+        else {
           carried += rest
           return
         }
-        let end = start + (newline - rest.startIndex)
+        let end = start + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         let piece = UnsafeBufferPointer(rebasing: chunk[start..<end])
         if carried.isEmpty {
           line(piece, at: offset + Int64(start))
@@ -116,37 +118,43 @@ extension HistoryIndex {
         return
       }
       records += 1
-      guard let summary = HistoryLineScanner.summary(of: bytes) else {
+      guard let fields = HistoryLineScanner.fields(of: bytes) else {
         damaged.append(lineNumber)
         return
       }
-      let id = LeadID(rawValue: summary.id)
-      switch summary.type {
+      let scanner = HistoryLineScanner(bytes)
+      switch fields.type {
       case .queued, .compacted:
-        guard columns.position(of: id) == nil else {
+        guard let time = scanner.time(fields.time) else {
           damaged.append(lineNumber)
           return
         }
-        let state = summary.state ?? .queued
+        let key = scanner.key(fields.id, in: &columns)
+        guard columns.position(ofKey: key) == nil else {
+          damaged.append(lineNumber)
+          return
+        }
+        let state = fields.state ?? .queued
         if state == .sending {
-          sending[columns.count] = summary.pid ?? -1
+          sending[columns.count] = fields.pid ?? -1
         }
-        columns.append(
-          id: id, time: summary.time.timeIntervalSince1970, state: state, offset: offset,
-          lead: Lead(
-            firstName: summary.firstName, lastName: summary.lastName, phone: summary.phone,
-            email: summary.email))
+        columns.append(key: key, time: time, state: state, offset: offset) { text in
+          scanner.appendSearchText(of: fields, to: &text)
+        }
       case .sending, .outcome, .done:
-        guard let position = columns.position(of: id) else {
+        guard scanner.time(fields.time) != nil,
+          let key = scanner.existingKey(fields.id, in: columns),
+          let position = columns.position(ofKey: key)
+        else {
           damaged.append(lineNumber)
           return
         }
-        apply(summary, to: position)
+        apply(fields, to: position)
         columns.lastOffsets[position] = offset
       }
     }
 
-    private mutating func apply(_ summary: HistoryLineSummary, to position: Int) {
+    private mutating func apply(_ summary: HistoryLineFields, to position: Int) {
       let current = columns.state(at: position)
       let next: LeadState
       switch summary.type {
@@ -178,5 +186,73 @@ extension HistoryIndex {
         index: HistoryIndex(url: url, columns: columns), damagedLines: damaged,
         records: records, readProblem: problem)
     }
+  }
+}
+
+extension HistoryLineScanner {
+  /// A record's time as seconds since 1970, or nil when it is not a time.
+  func time(_ raw: RawString) -> Double? {
+    let body = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
+    let date = raw.escaped ? text(raw).flatMap(HistoryTime.parse) : HistoryTime.parse(utf8: body)
+    return date?.timeIntervalSince1970
+  }
+
+  /// The index key of a record's lead, made for it when new.
+  func key(_ raw: RawString, in columns: inout HistoryIndex.Columns) -> UInt64 {
+    if !raw.escaped,
+      let key = HistoryIndex.Columns.hexKey(
+        UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]))
+    {
+      return key
+    }
+    return columns.makeKey(text(raw) ?? "")
+  }
+
+  /// The index key of a record's lead when the index already knows the lead.
+  func existingKey(_ raw: RawString, in columns: HistoryIndex.Columns) -> UInt64? {
+    if !raw.escaped,
+      let key = HistoryIndex.Columns.hexKey(
+        UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]))
+    {
+      return key
+    }
+    return text(raw).flatMap { columns.key(of: LeadID(rawValue: $0)) }
+  }
+
+  /// Writes a lead's searchable text straight from the line's bytes where they need no
+  /// decoding (the usual case), else through its decoded text.
+  func appendSearchText(of fields: HistoryLineFields, to text: inout [UInt8]) -> Int {
+    HistorySearchText.appendRecord(
+      firstName: { appendFolded(fields.firstName, name: true, to: &$0) },
+      lastName: { appendFolded(fields.lastName, name: true, to: &$0) },
+      email: { appendFolded(fields.email, name: false, to: &$0) },
+      phoneDigits: phoneDigits(fields.phone), to: &text)
+  }
+
+  private func appendFolded(_ raw: RawString?, name: Bool, to text: inout [UInt8]) {
+    guard let raw else { return }
+    let start = text.count
+    if !raw.escaped,
+      HistorySearchText.appendFolded(
+        UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]), to: &text, passingOthers: false)
+    {
+      return
+    }
+    text.removeSubrange(start...)
+    let decoded = self.text(raw) ?? ""
+    if name {
+      HistorySearchText.appendName(decoded, to: &text)
+    } else {
+      HistorySearchText.appendEmail(decoded, to: &text)
+    }
+  }
+
+  private func phoneDigits(_ raw: RawString?) -> [UInt8] {
+    guard let raw else { return [] }
+    if raw.escaped {
+      return HistorySearchText.phoneDigits(text(raw) ?? "")
+    }
+    return HistorySearchText.phoneDigits(
+      utf8: UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]))
   }
 }

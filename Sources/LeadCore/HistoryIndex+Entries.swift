@@ -26,7 +26,7 @@ extension HistoryIndex {
     let (cached, first, last, id) = storage.withLock { storage in
       (
         storage.entries.entries[position], storage.columns.firstOffsets[position],
-        storage.columns.lastOffsets[position], storage.columns.ids[position]
+        storage.columns.lastOffsets[position], storage.columns.id(at: position)
       )
     }
     if let cached { return cached }

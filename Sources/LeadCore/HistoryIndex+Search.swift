@@ -73,6 +73,13 @@ extension HistoryIndex {
       return isPhoneLike || !longer.isPhoneLike
     }
 
+    /// The longest word of a query of several words, or nil for a one-word query.
+    var longestWord: [UInt8]? {
+      let words = text.split(separator: UInt8(ascii: " "))
+      guard words.count > 1 else { return nil }
+      return words.max { $0.count < $1.count }.map(Array.init)
+    }
+
     /// The digits as a stored phone would start with them when typed with the trunk 8.
     var trunkDigits: [UInt8]? {
       guard digits.first == UInt8(ascii: "8") else { return nil }
@@ -86,10 +93,12 @@ extension HistoryIndex.Columns {
   func search(_ pattern: HistoryIndex.SearchPattern, mask: UInt8) -> [Int32] {
     var found = [Bool](repeating: pattern.text.isEmpty, count: count)
     if !pattern.text.isEmpty {
-      if pattern.text.contains(UInt8(ascii: " ")) {
-        // A name typed last name first: checked lead by lead, only for queries with a space.
-        for position in 0..<count where reversedNameContains(position, pattern.text) {
-          found[position] = true
+      if let longestWord = pattern.longestWord {
+        // A name typed last name first: checked only on the leads holding the query's longest
+        // word somewhere, which a single search finds.
+        forEachHit(of: longestWord) { position, _ in
+          if reversedNameContains(position, pattern.text) { found[position] = true }
+          return true
         }
       }
       forEachHit(of: pattern.text) { position, _ in

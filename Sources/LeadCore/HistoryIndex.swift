@@ -38,7 +38,7 @@ public final class HistoryIndex: Sendable {
 
   /// The identifier of the lead at `position`.
   public func id(at position: Int) -> LeadID {
-    storage.withLock { $0.columns.ids[position] }
+    storage.withLock { $0.columns.id(at: position) }
   }
 
   /// The state of the lead at `position`.

@@ -19,7 +19,7 @@ extension HistoryLineScanner {
   }
 
   /// Reads an object, handing each key to `member`, which must consume the value.
-  mutating func object(_ member: (String, inout HistoryLineScanner) -> Bool) -> Bool {
+  mutating func objectMembers(_ member: (inout HistoryLineScanner, RawKey) -> Bool) -> Bool {
     skipWhiteSpace()
     guard peek == UInt8(ascii: "{") else { return false }
     position += 1
@@ -30,11 +30,18 @@ extension HistoryLineScanner {
     }
     while true {
       skipWhiteSpace()
-      guard let key = string() else { return false }
+      guard let raw = rawString() else { return false }
+      let key: RawKey
+      if raw.escaped {
+        guard let decoded = text(raw) else { return false }
+        key = RawKey(decoded: decoded)
+      } else {
+        key = RawKey(bytes: UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]))
+      }
       skipWhiteSpace()
       guard peek == UInt8(ascii: ":") else { return false }
       position += 1
-      guard member(key, &self) else { return false }
+      guard member(&self, key) else { return false }
       skipWhiteSpace()
       switch peek {
       case UInt8(ascii: ","):
@@ -48,29 +55,69 @@ extension HistoryLineScanner {
     }
   }
 
-  /// Reads a string, escapes decoded; nil for anything else or for text that is not UTF-8.
-  mutating func string() -> String? {
+  /// Reads a string's body as a range, checking its UTF-8 and that each escape is one of
+  /// JSON's; the escapes themselves are decoded only when the text is needed.
+  mutating func rawString() -> RawString? {
     skipWhiteSpace()
     guard peek == UInt8(ascii: "\"") else { return nil }
     position += 1
     let start = position
     var escaped = false
-    while let byte = peek {
-      switch byte {
-      case UInt8(ascii: "\""):
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+    let count = bytes.count
+    while position < count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let raw = RawString(start: start, end: position, escaped: escaped)
         position += 1
-        return escaped ? Self.unescape(raw) : String(validating: raw, as: UTF8.self)
-      case UInt8(ascii: "\\"):
+        return raw
+      } else if byte == UInt8(ascii: "\\") {
         escaped = true
-        position += 2
-      case 0..<0x20:
+        guard position + 1 < count else { return nil }
+        switch bytes[position + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+          UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+          UInt8(ascii: "u"):
+          position += 2
+        default:
+          return nil
+        }
+      } else if byte < 0x20 {
         return nil
-      default:
+      } else if byte < 0x80 {
         position += 1
+      } else {
+        guard let length = utf8SequenceLength(at: position) else { return nil }
+        position += length
       }
     }
     return nil
+  }
+
+  /// The length of the valid UTF-8 sequence starting at `index`, or nil (overlong forms,
+  /// surrogates and values past U+10FFFF are invalid, as in any strict decoder).
+  private func utf8SequenceLength(at index: Int) -> Int? {
+    let lead = bytes[index]
+    func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+      index + offset < bytes.count && range.contains(bytes[index + offset])
+    }
+    switch lead {
+    case 0xC2...0xDF:
+      return continuation(1) ? 2 : nil
+    case 0xE0:
+      return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : nil
+    case 0xE1...0xEC, 0xEE...0xEF:
+      return continuation(1) && continuation(2) ? 3 : nil
+    case 0xED:
+      return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : nil
+    case 0xF0:
+      return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : nil
+    case 0xF1...0xF3:
+      return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+    case 0xF4:
+      return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : nil
+    default:
+      return nil
+    }
   }
 
   /// Reads an integer (no fraction, no exponent), as the encoder writes attempt numbers.
@@ -109,9 +156,10 @@ extension HistoryLineScanner {
     skipWhiteSpace()
     switch peek {
     case UInt8(ascii: "\""):
-      return string() != nil
+      guard let raw = rawString() else { return false }
+      return !raw.escaped || text(raw) != nil
     case UInt8(ascii: "{"):
-      return object { _, scanner in scanner.skipValue(depth: depth + 1) }
+      return objectMembers { scanner, _ in scanner.skipValue(depth: depth + 1) }
     case UInt8(ascii: "["):
       return skipArray(depth: depth)
     case UInt8(ascii: "t"):
@@ -246,5 +294,33 @@ extension HistoryLineScanner {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
     default: nil
     }
+  }
+}
+
+/// An object's key as the scanner met it: its bytes, or its decoded text when it held escapes.
+/// Matched against string literals in a `switch` without building a `String`.
+struct RawKey {
+  var bytes: UnsafeBufferPointer<UInt8>?
+  var decoded: String?
+
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  init(decoded: String) {
+    self.decoded = decoded
+  }
+
+  static func ~= (pattern: StaticString, key: RawKey) -> Bool {
+    guard let bytes = key.bytes else {
+      return key.decoded == pattern.description
+    }
+    let count = pattern.utf8CodeUnitCount
+    guard bytes.count == count else { return false }
+    let literal = pattern.utf8Start
+    for index in 0..<count where bytes[index] != literal[index] {
+      return false
+    }
+    return true
   }
 }

@@ -34,8 +34,8 @@ public enum HistorySearchText {
 
   /// Folds ASCII and Cyrillic (U+0400–U+045F) into `output`. Other characters are copied when
   /// `passingOthers`, else the fold stops there and answers false.
-  private static func appendFolded(
-    _ utf8: String.UTF8View, to output: inout [UInt8], passingOthers: Bool
+  static func appendFolded(
+    _ utf8: some Sequence<UInt8>, to output: inout [UInt8], passingOthers: Bool
   ) -> Bool {
     var iterator = utf8.makeIterator()
     while let byte = iterator.next() {
@@ -74,27 +74,53 @@ public enum HistorySearchText {
     output.append(0x80 | UInt8(lower & 0x3F))
   }
 
-  /// The searchable record of one lead, and how many bytes its folded first name takes.
-  static func record(firstName: String, lastName: String, email: String, phone: String)
-    -> (bytes: [UInt8], firstNameLength: Int)
-  {
-    let first = foldedBytes(firstName)
-    // Control characters typed into a name or an e-mail would be taken for separators.
-    var bytes = (first + [UInt8(ascii: " ")] + foldedBytes(lastName)).map {
-      $0 < 0x20 ? UInt8(ascii: " ") : $0
-    }
-    bytes.append(emailMark)
-    bytes += foldedBytes(email).filter { $0 >= 0x20 }
-    bytes.append(digitsMark)
-    bytes += phoneDigits(phone)
-    bytes.append(end)
-    return (bytes, first.count)
+  /// Appends the searchable record of one lead to `text`; answers how many bytes its folded
+  /// first name took.
+  static func appendRecord(
+    firstName: String, lastName: String, email: String, phone: String, to text: inout [UInt8]
+  ) -> Int {
+    appendRecord(
+      firstName: { appendName(firstName, to: &$0) }, lastName: { appendName(lastName, to: &$0) },
+      email: { appendEmail(email, to: &$0) }, phoneDigits: phoneDigits(phone), to: &text)
+  }
+
+  /// Appends a record whose parts `firstName`, `lastName` and `email` append themselves.
+  static func appendRecord(
+    firstName: (inout [UInt8]) -> Void, lastName: (inout [UInt8]) -> Void,
+    email: (inout [UInt8]) -> Void, phoneDigits: some Sequence<UInt8>, to text: inout [UInt8]
+  ) -> Int {
+    let start = text.count
+    firstName(&text)
+    let firstNameLength = text.count - start
+    text.append(UInt8(ascii: " "))
+    lastName(&text)
+    text.append(emailMark)
+    email(&text)
+    text.append(digitsMark)
+    text += phoneDigits
+    text.append(end)
+    return firstNameLength
+  }
+
+  /// A name, folded; control characters typed into it become spaces, never separators.
+  static func appendName(_ name: String, to text: inout [UInt8]) {
+    text += foldedBytes(name).map { $0 < 0x20 ? UInt8(ascii: " ") : $0 }
+  }
+
+  /// An e-mail, folded, without control characters.
+  static func appendEmail(_ email: String, to text: inout [UInt8]) {
+    text += foldedBytes(email).filter { $0 >= 0x20 }
   }
 
   /// `DuplicateCheck.normalisedPhone(_:)` as bytes: the digits, an 11-digit number's leading 8
   /// read as 7.
   static func phoneDigits(_ phone: String) -> [UInt8] {
-    var digits = phone.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    phoneDigits(utf8: phone.utf8)
+  }
+
+  /// The digits of a phone given as UTF-8, as `phoneDigits(_:)` reads them.
+  static func phoneDigits(utf8: some Sequence<UInt8>) -> [UInt8] {
+    var digits = utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     if digits.count == 11, digits[0] == UInt8(ascii: "8") {
       digits[0] = UInt8(ascii: "7")
     }

@@ -14,6 +14,11 @@ enum HistoryTime {
     return (try? style.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
   }
 
+  /// The time in `utf8`: the log's own form read directly, else as `parse(_:)` reads it.
+  static func parse(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
+    fast(utf8) ?? parse(String(decoding: utf8, as: UTF8.self))
+  }
+
   /// `YYYY-MM-DDTHH:MM:SS.sssZ` exactly, or nil.
   private static func fast(_ utf8: UnsafeBufferPointer<UInt8>) -> Date? {
     guard utf8.count == 24, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),

@@ -169,6 +169,34 @@ struct HistoryIndexTests {
   }
 }
 
+/// A line's fields as text, through the scanner.
+private struct Summary {
+  var type: HistoryRecord.RecordType
+  var id: String
+  var time: Double
+  var firstName = ""
+  var lastName = ""
+  var phone = ""
+  var email = ""
+  var state: LeadState?
+
+  static func of(_ line: ArraySlice<UInt8>) -> Summary? {
+    line.withUnsafeBufferPointer { bytes in
+      guard let fields = HistoryLineScanner.fields(of: bytes) else { return nil }
+      let scanner = HistoryLineScanner(bytes)
+      guard let id = scanner.text(fields.id), let time = scanner.time(fields.time) else {
+        return nil
+      }
+      var summary = Summary(type: fields.type, id: id, time: time, state: fields.state)
+      summary.firstName = fields.firstName.flatMap(scanner.text) ?? ""
+      summary.lastName = fields.lastName.flatMap(scanner.text) ?? ""
+      summary.phone = fields.phone.flatMap(scanner.text) ?? ""
+      summary.email = fields.email.flatMap(scanner.text) ?? ""
+      return summary
+    }
+  }
+}
+
 @Suite("History line scanner")
 struct HistoryLineScannerTests {
   private func lines(_ url: URL) throws -> [ArraySlice<UInt8>] {
@@ -183,9 +211,9 @@ struct HistoryLineScannerTests {
     all += try lines(log.url)
     for line in all {
       let record = try #require(HistoryRecord.parse(line: line))
-      let summary = try #require(HistoryLineScanner.summary(of: line))
+      let summary = try #require(Summary.of(line))
       #expect(summary.id == record.id.rawValue)
-      #expect(abs(summary.time.timeIntervalSince(record.time)) < 0.001)
+      #expect(abs(summary.time - record.time.timeIntervalSince1970) < 0.001)
       if case .queued(_, _, let lead, _, _, _) = record {
         #expect([summary.firstName, summary.lastName] == [lead.firstName, lead.lastName])
         #expect([summary.phone, summary.email] == [lead.phone, lead.email])
@@ -203,7 +231,7 @@ struct HistoryLineScannerTests {
     for line in try lines(log.url) {
       for length in 0..<line.count {
         let cut = line.prefix(length)
-        #expect(HistoryLineScanner.summary(of: cut) == nil, "cut at \(length)")
+        #expect(Summary.of(cut) == nil, "cut at \(length)")
         #expect(HistoryRecord.parse(line: cut) == nil, "cut at \(length)")
       }
     }
@@ -226,7 +254,7 @@ struct HistoryLineScannerTests {
   func refusesWhatTheDecoderRefuses(line: String) {
     let bytes = ArraySlice(Array(line.utf8))
     #expect(HistoryRecord.parse(line: bytes) == nil)
-    #expect(HistoryLineScanner.summary(of: bytes) == nil)
+    #expect(Summary.of(bytes) == nil)
   }
 
   @Test func readsEscapedNamesAsTheDecoderDoes() throws {
@@ -235,7 +263,7 @@ struct HistoryLineScannerTests {
       + #""last_name":"Ёж"},"method":"POST","time":"2026-12-03T10:00:00.000Z","type":"queued"}"#
     let bytes = ArraySlice(Array(line.utf8))
     let record = try #require(HistoryRecord.parse(line: bytes))
-    let summary = try #require(HistoryLineScanner.summary(of: bytes))
+    let summary = try #require(Summary.of(bytes))
     guard case .queued(_, _, let lead, _, _, _) = record else {
       Issue.record("not a queued record")
       return
