@@ -5,10 +5,13 @@ import LeadUI
 /// `lead-console history`: the history log as a table or as JSON lines.
 enum HistoryCommand {
   static let help = """
-    Usage: lead-console history [--json] [--log FILE]
+    Usage: lead-console history [--json | --ids] [--filter TEXT] [--log FILE]
 
     Lists every lead in the history log, newest first: time, state, phone or e-mail, name,
-    and the last outcome's reason. --json prints one JSON object per lead.
+    and the last outcome's reason. --json prints one JSON object per lead, --ids only each
+    lead's id. --filter lists the leads the history pane's filter would: TEXT in the name
+    (either order), the e-mail or the phone, lower and upper case alike, е and ё alike, a
+    phone by its digits however it was written (8 912… finds +7 912…).
     Damaged lines are skipped and reported on standard error with their line numbers.
 
     Exit status: 0 listed (even with damaged lines skipped, or no log yet), 1 the log cannot
@@ -16,16 +19,21 @@ enum HistoryCommand {
     """
 
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-    var reader = try ArgumentReader(arguments, valued: ["--log"])
+    var reader = try ArgumentReader(arguments, valued: ["--log", "--filter"])
     if try reader.flag("--help") {
       print(help)
       return 0
     }
     let json = try reader.flag("--json")
+    let idsOnly = try reader.flag("--ids")
+    let filter = try reader.value("--filter")
     let logFlag = try reader.value("--log")
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
       throw UsageError(description: "unexpected argument '\(stray)'")
+    }
+    if json, idsOnly {
+      throw UsageError(description: "--json and --ids cannot be used together")
     }
 
     let url =
@@ -34,6 +42,9 @@ enum HistoryCommand {
     guard FileManager.default.fileExists(atPath: url.path) else {
       printError("lead-console: no history yet at \(url.path)")
       return 0
+    }
+    if idsOnly || filter != nil {
+      return list(url: url, filter: filter ?? "", format: idsOnly ? .ids : json ? .json : .text)
     }
     let snapshot = HistoryLog(url: url).load()
     if let problem = snapshot.readProblem {
@@ -47,6 +58,45 @@ enum HistoryCommand {
       let lines = snapshot.damagedLines.map(String.init).joined(separator: ", ")
       printError(
         "lead-console: skipped \(snapshot.damagedLines.count) damaged line(s) in "
+          + "\(url.path): \(lines)")
+    }
+    return 0
+  }
+
+  enum Format {
+    case text, json, ids
+  }
+
+  /// Lists the leads matching `filter` through the history index: the log is read once and
+  /// only the listed leads' records are decoded.
+  private static func list(url: URL, filter: String, format: Format) -> Int32 {
+    let report = HistoryIndex.build(url: url)
+    if let problem = report.readProblem {
+      printError("lead-console: cannot read the history log \(url.path): \(problem)")
+      return 1
+    }
+    let index = report.index
+    var output = ""
+    for position in index.matches(query: filter, states: Set(LeadState.allCases)) {
+      let position = Int(position)
+      switch format {
+      case .ids:
+        output += TerminalText.neutralised(index.id(at: position).rawValue)
+      case .json, .text:
+        guard let entry = index.entry(at: position) else { continue }
+        output += format == .json ? HistoryLine(entry).jsonLine() : HistoryLine(entry).text
+      }
+      output += "\n"
+      if output.utf8.count > 1 << 16 {
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output = ""
+      }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+    if !report.damagedLines.isEmpty {
+      let lines = report.damagedLines.map(String.init).joined(separator: ", ")
+      printError(
+        "lead-console: skipped \(report.damagedLines.count) damaged line(s) in "
           + "\(url.path): \(lines)")
     }
     return 0
