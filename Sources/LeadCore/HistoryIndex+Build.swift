@@ -17,6 +17,16 @@ public struct HistoryIndexReport: Sendable {
   /// Why the file could not be read, if it could not; a missing file is not a problem.
   public var readProblem: String?
 
+  /// Creates a report.
+  public init(
+    index: HistoryIndex, damagedLines: [Int] = [], records: Int = 0, readProblem: String? = nil
+  ) {
+    self.index = index
+    self.damagedLines = damagedLines
+    self.records = records
+    self.readProblem = readProblem
+  }
+
   /// Whether compaction would shrink the log markedly: a third or more of its records are
   /// later records of a lead, which compaction folds into the lead's one record.
   public var worthCompacting: Bool {

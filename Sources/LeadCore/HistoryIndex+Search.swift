@@ -227,3 +227,43 @@ extension HistoryIndex.Columns {
     }
   }
 }
+
+extension HistoryIndex {
+  /// The newest lead queued since `since` whose phone digits or e-mail equal the given ones
+  /// (normalised as `DuplicateCheck` does); nil when there is none. Empty values never match.
+  public func newestSharingContact(with lead: Lead, since: Date) -> Int? {
+    let digits = HistorySearchText.phoneDigits(lead.phone)
+    let email = HistorySearchText.foldedBytes(DuplicateCheck.normalisedEmail(lead.email))
+    guard !digits.isEmpty || !email.isEmpty else { return nil }
+    let start = since.timeIntervalSince1970
+    return storage.withLock { storage in
+      let columns = storage.columns
+      var olderInARow = 0
+      for position in stride(from: columns.count - 1, through: 0, by: -1) {
+        guard columns.times[position] >= start else {
+          // Leads are in log order: once a long stretch is older, the rest is too.
+          olderInARow += 1
+          if olderInARow > 1_000 { break }
+          continue
+        }
+        olderInARow = 0
+        if columns.sharesContact(position, digits: digits, email: email) { return position }
+      }
+      return nil
+    }
+  }
+}
+
+extension HistoryIndex.Columns {
+  /// Whether the lead's phone digits equal `digits` or its e-mail equals `email`.
+  func sharesContact(_ position: Int, digits: [UInt8], email: [UInt8]) -> Bool {
+    let record = text[Int(textStarts[position])..<Int(textStarts[position + 1])]
+    guard let emailMark = record.firstIndex(of: HistorySearchText.emailMark),
+      let digitsMark = record[emailMark...].firstIndex(of: HistorySearchText.digitsMark)
+    else { return false }
+    let storedEmail = record[(emailMark + 1)..<digitsMark]
+    let storedDigits = record[(digitsMark + 1)..<(record.endIndex - 1)]
+    if !digits.isEmpty, storedDigits.elementsEqual(digits) { return true }
+    return !email.isEmpty && storedEmail.elementsEqual(email)
+  }
+}

@@ -14,7 +14,11 @@ extension ConsoleState {
       return false
     }
     pendingDuplicate = nil
-    guard let earlier = DuplicateCheck.match(for: lead, in: history, now: context.now()),
+    // Every lead of the last 24 hours counts, not only those held in full: the index finds
+    // the newest one sharing the phone or e-mail, and its entry is read back to name it.
+    let since = context.now().addingTimeInterval(-DuplicateCheck.window)
+    guard let position = historyIndex.newestSharingContact(with: lead, since: since),
+      let earlier = historyEntry(at: position),
       let shared = DuplicateCheck.sharedContact(of: lead, and: earlier.lead)
     else { return false }
 

@@ -40,6 +40,31 @@ struct DuplicateWarningTests {
     #expect(console.screen[22, 1].role == .warning)
   }
 
+  @Test("a lead of the last day far back in a large log is found through the index")
+  func leadsBeyondThoseHeldInFullCount() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("duplicates-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = HistoryLog(url: folder.appendingPathComponent("history.jsonl"))
+    try log.append(
+      .queued(
+        id: acceptedIvan.id, time: acceptedIvan.queuedAt, lead: ivan,
+        endpoint: acceptedIvan.endpoint, method: .post, operatorName: nil))
+    try log.append(
+      .outcome(
+        id: acceptedIvan.id, time: acceptedIvan.queuedAt, attempt: 1,
+        outcome: Outcome(kind: .accepted, httpStatus: 200, errors: [], reason: "HTTP 200")))
+    var console = console()
+    _ = console.handle(.historyIndexed(HistoryIndex.build(url: log.url), open: []))
+    #expect(console.history.isEmpty)
+    console.fillForm([.phone: "+7 (912) 345-67-89"])
+
+    let effects = console.press(.function(2))
+
+    #expect(effects.isEmpty)
+    #expect(console.screen.text(ofRow: 22).contains("Same phone as Иван Петров, 10:42, accepted"))
+  }
+
   @Test("F2 again sends the held lead and clears the form")
   func secondF2SendsAnyway() {
     var console = console(history: [acceptedIvan])
