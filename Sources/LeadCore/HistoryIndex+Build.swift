@@ -47,155 +47,221 @@ extension HistoryIndex {
     url: URL, isAlive: (Int32) -> Bool = ProcessLiveness.isAlive,
     chunkSize: Int = defaultChunkSize
   ) -> HistoryIndexReport {
-    var builder = Builder()
+    var storage = Storage(columns: Columns())
+    let problem = storage.read(url: url, chunkSize: chunkSize, toEnd: true, isAlive: isAlive)
+    let report = HistoryIndexReport(
+      index: HistoryIndex(url: url, storage: storage), damagedLines: storage.reading.damaged,
+      records: storage.reading.records, readProblem: problem)
+    return report
+  }
+
+  /// Reads what was appended to the log since the index last read it, so the states it holds
+  /// are the file's; indexes the file afresh when it was replaced (compacted) or shrank.
+  ///
+  /// A last line without its newline is left for the next call: its writer may not be done.
+  /// Answers why the file could not be read, if it could not.
+  @discardableResult
+  public func refresh(isAlive: (Int32) -> Bool = ProcessLiveness.isAlive) -> String? {
+    storage.withLock { storage in
+      storage.read(url: url, chunkSize: Self.defaultChunkSize, toEnd: false, isAlive: isAlive)
+    }
+  }
+
+  /// 1-based numbers of the lines read so far that were skipped as damaged.
+  public var damagedLines: [Int] {
+    storage.withLock { $0.reading.damaged }
+  }
+
+  /// A report on the index as read so far, as `build` gives one.
+  public var report: HistoryIndexReport {
+    let (damaged, records) = storage.withLock { ($0.reading.damaged, $0.reading.records) }
+    return HistoryIndexReport(index: self, damagedLines: damaged, records: records)
+  }
+
+  /// How far the index has read its log, and what it found on the way.
+  struct Reading {
+    /// The file read: device and inode, so a replaced file is noticed.
+    var file: (device: UInt64, inode: UInt64)?
+    /// Bytes read and folded, up to the end of the last whole line.
+    var offset: Int64 = 0
+    /// The start of a line whose end has not been read yet.
+    var carried: [UInt8] = []
+    var lineNumber = 0
+    var records = 0
+    var damaged: [Int] = []
+    /// Leads now `sending`, with the pid of the process that sent them (-1: none recorded).
+    var sending: [Int: Int32] = [:]
+  }
+}
+
+extension HistoryIndex.Storage {
+  /// Reads the log from where the index stopped (from the start for a new or replaced file).
+  /// `toEnd` folds a last line that has no newline too, as a whole-file read does.
+  mutating func read(url: URL, chunkSize: Int, toEnd: Bool, isAlive: (Int32) -> Bool)
+    -> String?
+  {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      let problem = errno == ENOENT ? nil : "cannot read \(url.path): \(HistoryLog.lastError())"
-      return HistoryIndexReport(
-        index: HistoryIndex(url: url), damagedLines: [], records: 0, readProblem: problem)
+      return errno == ENOENT ? nil : "cannot read \(url.path): \(HistoryLog.lastError())"
     }
     defer { close(fd) }
     var status = stat()
-    if fstat(fd, &status) == 0 {
+    guard fstat(fd, &status) == 0 else {
+      return "cannot read \(url.path): \(HistoryLog.lastError())"
+    }
+    let file = (device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    let size = Int64(status.st_size)
+    var rebuilt = false
+    if let known = reading.file, known != file || size < reading.offset {
+      let version = self.version
+      self = HistoryIndex.Storage(columns: HistoryIndex.Columns())
+      self.version = version
+      rebuilt = true
+    }
+    let startOffset = reading.offset
+    if reading.file == nil {
+      reading.file = file
       // About 250 bytes of log and 80 of searchable text per lead in real logs.
-      let size = Int(status.st_size)
-      builder.columns.reserve(leads: size / 200 + 16, textBytes: size / 3 + 1024)
+      columns.reserve(leads: Int(size) / 200 + 16, textBytes: Int(size) / 3 + 1024)
     }
 
-    var carried: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: chunkSize)
-    var fileOffset: Int64 = 0
+    var fileOffset = reading.offset + Int64(reading.carried.count)
     while true {
-      let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
+      let got = buffer.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress, chunkSize, off_t(fileOffset))
+      }
       if got < 0 {
         if errno == EINTR { continue }
-        let problem = "cannot read \(url.path): \(HistoryLog.lastError())"
-        return builder.report(url: url, isAlive: isAlive, problem: problem)
+        return "cannot read \(url.path): \(HistoryLog.lastError())"
       }
       if got == 0 { break }
       buffer.withUnsafeBufferPointer { chunk in
-        builder.take(
-          UnsafeBufferPointer(rebasing: chunk[0..<got]), at: fileOffset, carried: &carried)
+        take(UnsafeBufferPointer(rebasing: chunk[0..<got]), at: fileOffset)
       }
       fileOffset += Int64(got)
     }
-    if !carried.isEmpty {
-      carried.withUnsafeBufferPointer { builder.line($0, at: fileOffset - Int64($0.count)) }
+    if toEnd, !reading.carried.isEmpty {
+      let carried = reading.carried
+      reading.carried = []
+      carried.withUnsafeBufferPointer { line($0, at: reading.offset) }
+      reading.offset += Int64(carried.count)
     }
-    return builder.report(url: url, isAlive: isAlive, problem: nil)
+    if markInterrupted(isAlive: isAlive) || reading.offset != startOffset || rebuilt {
+      changed()
+    }
+    return nil
   }
 
-  /// Folds lines into columns as `HistorySnapshot.fold` folds them into entries.
-  private struct Builder {
-    var columns = Columns()
-    var damaged: [Int] = []
-    var lineNumber = 0
-    var records = 0
-    /// Leads now `sending`, with the pid of the process that sent them (-1: none recorded).
-    var sending: [Int: Int32] = [:]
+  /// Splits a chunk read at `offset` into lines; a line cut by the chunk's end is carried.
+  private mutating func take(_ chunk: UnsafeBufferPointer<UInt8>, at offset: Int64) {
+    var start = 0
+    while start < chunk.count {
+      let rest = UnsafeBufferPointer(rebasing: chunk[start...])
+      guard let base = rest.baseAddress,
+        let found = memchr(base, Int32(UInt8(ascii: "\n")), rest.count)
+      else {
+        reading.carried += rest
+        return
+      }
+      let end = start + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+      let piece = UnsafeBufferPointer(rebasing: chunk[start..<end])
+      let lineStart = reading.offset
+      if reading.carried.isEmpty {
+        line(piece, at: lineStart)
+      } else {
+        reading.carried += piece
+        let carried = reading.carried
+        reading.carried = []
+        carried.withUnsafeBufferPointer { line($0, at: lineStart) }
+      }
+      reading.offset = offset + Int64(end) + 1
+      start = end + 1
+    }
+  }
 
-    /// Splits a chunk read at `offset` into lines; a line cut by the chunk's end is carried.
-    mutating func take(
-      _ chunk: UnsafeBufferPointer<UInt8>, at offset: Int64, carried: inout [UInt8]
-    ) {
-      var start = 0
-      while start < chunk.count {
-        let rest = UnsafeBufferPointer(rebasing: chunk[start...])
-        guard let base = rest.baseAddress,
-          let found = memchr(base, Int32(UInt8(ascii: "\n")), rest.count)
-        else {
-          carried += rest
-          return
-        }
-        let end = start + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-        let piece = UnsafeBufferPointer(rebasing: chunk[start..<end])
-        if carried.isEmpty {
-          line(piece, at: offset + Int64(start))
+  /// Folds one line that starts at `offset` in the file, as `HistorySnapshot.fold` does.
+  private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int64) {
+    reading.lineNumber += 1
+    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+      return
+    }
+    reading.records += 1
+    guard let fields = HistoryLineScanner.fields(of: bytes) else {
+      reading.damaged.append(reading.lineNumber)
+      return
+    }
+    let scanner = HistoryLineScanner(bytes)
+    switch fields.type {
+    case .queued, .compacted:
+      guard let time = scanner.time(fields.time) else {
+        reading.damaged.append(reading.lineNumber)
+        return
+      }
+      let key = scanner.key(fields.id, in: &columns)
+      if let known = columns.position(ofKey: key) {
+        // A lead this process queued and listed before reading its record takes its place
+        // in the file; any other repeat of a first record is damage.
+        if columns.firstOffsets[known] < 0 {
+          columns.firstOffsets[known] = offset
+          columns.lastOffsets[known] = offset
         } else {
-          carried += piece
-          let lineStart = offset + Int64(start) - Int64(carried.count - piece.count)
-          carried.withUnsafeBufferPointer { line($0, at: lineStart) }
-          carried.removeAll(keepingCapacity: true)
+          reading.damaged.append(reading.lineNumber)
         }
-        start = end + 1
-      }
-    }
-
-    /// Folds one line that starts at `offset` in the file.
-    mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int64) {
-      lineNumber += 1
-      if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
         return
       }
-      records += 1
-      guard let fields = HistoryLineScanner.fields(of: bytes) else {
-        damaged.append(lineNumber)
+      let state = fields.state ?? .queued
+      if state == .sending {
+        reading.sending[columns.count] = fields.pid ?? -1
+      }
+      columns.append(key: key, time: time, state: state, offset: offset) { text in
+        scanner.appendSearchText(of: fields, to: &text)
+      }
+    case .sending, .outcome, .done:
+      guard scanner.time(fields.time) != nil,
+        let key = scanner.existingKey(fields.id, in: columns),
+        let position = columns.position(ofKey: key)
+      else {
+        reading.damaged.append(reading.lineNumber)
         return
       }
-      let scanner = HistoryLineScanner(bytes)
-      switch fields.type {
-      case .queued, .compacted:
-        guard let time = scanner.time(fields.time) else {
-          damaged.append(lineNumber)
-          return
-        }
-        let key = scanner.key(fields.id, in: &columns)
-        guard columns.position(ofKey: key) == nil else {
-          damaged.append(lineNumber)
-          return
-        }
-        let state = fields.state ?? .queued
-        if state == .sending {
-          sending[columns.count] = fields.pid ?? -1
-        }
-        columns.append(key: key, time: time, state: state, offset: offset) { text in
-          scanner.appendSearchText(of: fields, to: &text)
-        }
-      case .sending, .outcome, .done:
-        guard scanner.time(fields.time) != nil,
-          let key = scanner.existingKey(fields.id, in: columns),
-          let position = columns.position(ofKey: key)
-        else {
-          damaged.append(lineNumber)
-          return
-        }
-        apply(fields, to: position)
-        columns.lastOffsets[position] = offset
-      }
+      apply(fields, to: position)
+      columns.lastOffsets[position] = offset
+      entries.entries[position] = nil
     }
+  }
 
-    private mutating func apply(_ summary: HistoryLineFields, to position: Int) {
-      let current = columns.state(at: position)
-      let next: LeadState
-      switch summary.type {
-      case .sending: next = .sending
-      case .outcome: next = summary.state ?? current
-      default: next = .done
-      }
-      if summary.type == .sending {
-        sending[position] = summary.pid ?? -1
-      }
-      // A late answer never reopens a lead the operator has closed.
-      guard current != .done else { return }
-      columns.states[position] = next.code
-      if next != .sending {
-        sending[position] = nil
-      }
+  private mutating func apply(_ fields: HistoryLineFields, to position: Int) {
+    let current = columns.state(at: position)
+    let next: LeadState
+    switch fields.type {
+    case .sending: next = .sending
+    case .outcome: next = fields.state ?? current
+    default: next = .done
     }
+    if fields.type == .sending {
+      reading.sending[position] = fields.pid ?? -1
+    }
+    // A late answer never reopens a lead the operator has closed.
+    guard current != .done else { return }
+    columns.states[position] = next.code
+    if next != .sending {
+      reading.sending[position] = nil
+    }
+  }
 
-    /// The finished index; leads still `sending` whose process is gone become `uncertain`.
-    mutating func report(url: URL, isAlive: (Int32) -> Bool, problem: String?)
-      -> HistoryIndexReport
-    {
-      for (position, pid) in sending where columns.state(at: position) == .sending {
-        if pid < 0 || !isAlive(pid) {
-          columns.states[position] = LeadState.uncertain.code
-        }
+  /// Leads still `sending` whose process is gone become `uncertain`; true if any did.
+  private mutating func markInterrupted(isAlive: (Int32) -> Bool) -> Bool {
+    var changed = false
+    for (position, pid) in reading.sending where columns.state(at: position) == .sending {
+      if pid < 0 || !isAlive(pid) {
+        columns.states[position] = LeadState.uncertain.code
+        reading.sending[position] = nil
+        entries.entries[position] = nil
+        changed = true
       }
-      return HistoryIndexReport(
-        index: HistoryIndex(url: url, columns: columns), damagedLines: damaged,
-        records: records, readProblem: problem)
     }
+    return changed
   }
 }
 

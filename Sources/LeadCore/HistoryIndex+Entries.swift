@@ -18,11 +18,21 @@ extension HistoryIndex {
     }
   }
 
-  /// The full entry of the lead at `position`, read from the log; nil for a lead that is only
-  /// in memory (queued after the log was read) or whose records can no longer be read.
-  ///
-  /// Only the stretch of the file from the lead's first record to its latest is read.
+  /// The full entry of the lead at `position` as the console shows it: read from the log,
+  /// with the state recorded in memory since (a resend under way, say); nil for a lead that
+  /// is only in memory (queued after the log was read) or whose records can no longer be read.
   public func entry(at position: Int) -> HistoryEntry? {
+    guard var entry = fileEntry(at: position) else { return nil }
+    entry.state = state(at: position)
+    return entry
+  }
+
+  /// The entry of the lead at `position` exactly as its records in the file give it, for
+  /// judging whether it may be sent.
+  ///
+  /// Only the stretch of the file from the lead's first record to its latest is read, and the
+  /// answer is kept until a record of the lead is read again.
+  public func fileEntry(at position: Int) -> HistoryEntry? {
     let (cached, first, last, id) = storage.withLock { storage in
       (
         storage.entries.entries[position], storage.columns.firstOffsets[position],
@@ -35,9 +45,9 @@ extension HistoryIndex {
     }
     entry.markInterruptedUnlessAlive(ProcessLiveness.isAlive)
     storage.withLock { storage in
-      // A state recorded in memory since the file was read is newer than the file's.
-      if storage.columns.firstOffsets[position] == first {
-        entry.state = storage.columns.state(at: position)
+      if storage.columns.firstOffsets[position] == first,
+        storage.columns.lastOffsets[position] == last
+      {
         storage.entries.insert(entry, at: position)
       }
     }

@@ -16,9 +16,14 @@ public final class HistoryIndex: Sendable {
   let storage: Mutex<Storage>
 
   /// Wraps built columns.
-  init(url: URL, columns: Columns) {
+  convenience init(url: URL, columns: Columns) {
+    self.init(url: url, storage: Storage(columns: columns))
+  }
+
+  /// Wraps an index read from `url`.
+  init(url: URL, storage: Storage) {
     self.url = url
-    self.storage = Mutex(Storage(columns: columns))
+    self.storage = Mutex(storage)
   }
 
   /// An index of no leads, for a log not read yet.
@@ -73,7 +78,6 @@ public final class HistoryIndex: Sendable {
     storage.withLock { storage in
       guard let position = storage.columns.position(of: id) else { return }
       storage.columns.states[position] = state.code
-      storage.entries.entries[position] = nil
       storage.changed()
     }
   }
@@ -121,6 +125,7 @@ extension HistoryIndex {
     var counts: (version: Int, interval: DateInterval, counts: [LeadState: Int])?
     var search: SearchCache?
     var entries = EntryCache()
+    var reading = Reading()
 
     init(columns: Columns) {
       self.columns = columns

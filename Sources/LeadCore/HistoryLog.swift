@@ -19,6 +19,9 @@ public final class HistoryLog: Sendable {
   /// Serialises appends within the process, so the torn-line check and the write belong together.
   private let appendLock = Mutex(())
 
+  /// The log's index, once read: kept up to date by reading only what was appended since.
+  private let cachedIndex = Mutex<HistoryIndex?>(nil)
+
   /// Where writes and compaction steps go; the real system calls outside tests.
   let seams: HistoryLogSeams
 
@@ -41,22 +44,65 @@ public final class HistoryLog: Sendable {
     try withAppendLock { () throws(HistoryError) in try appendLocked(bytes) }
   }
 
-  /// Reads the log and appends the record `decide` picks, with no other writer in between.
+  /// Reads the entry of `id` as the log has it now and appends the record `decide` picks, with
+  /// no other writer in between; nil is given for a lead the log does not hold.
   ///
-  /// This is how a lead is claimed for sending: the state is judged and the `sending` record
-  /// written under one lock, so two processes cannot both find the same lead sendable.
+  /// Only what was appended since the last call is read (the log's index is kept), and the
+  /// lead's own records, so judging a lead costs the same in a log of any size.
   public func appendAfterReading<Value: Sendable>(
-    _ decide: (HistorySnapshot) -> (record: HistoryRecord?, value: Value)
+    entryOf id: LeadID, _ decide: (HistoryEntry?) -> (record: HistoryRecord?, value: Value)
+  ) throws(HistoryError) -> Value {
+    try appendAfterReading(entriesOf: [id]) { entries in
+      let (record, value) = decide(entries[0])
+      return (record.map { [$0] } ?? [], value)
+    }
+  }
+
+  /// Like `appendAfterReading(entryOf:_:)` for several leads at once: the records `decide`
+  /// picks go out in one write and one flush (a group commit).
+  public func appendAfterReading<Value: Sendable>(
+    entriesOf ids: [LeadID], _ decide: ([HistoryEntry?]) -> (records: [HistoryRecord], value: Value)
   ) throws(HistoryError) -> Value {
     try withAppendLock { () throws(HistoryError) -> Value in
-      let (record, value) = decide(load())
-      if let record {
-        var bytes = try record.jsonLine()
-        bytes.append(UInt8(ascii: "\n"))
-        try appendLocked(bytes)
+      let index = currentIndex()
+      let entries = ids.map { id in index.position(of: id).flatMap { index.fileEntry(at: $0) } }
+      let (records, value) = decide(entries)
+      if !records.isEmpty {
+        try appendLocked(try Self.lines(records))
       }
       return value
     }
+  }
+
+  /// Appends several records in one write and flushes them once: a group commit.
+  public func append(contentsOf records: [HistoryRecord]) throws(HistoryError) {
+    guard !records.isEmpty else { return }
+    let bytes = try Self.lines(records)
+    try withAppendLock { () throws(HistoryError) in try appendLocked(bytes) }
+  }
+
+  /// The index of every lead in the log, brought up to date with the file.
+  ///
+  /// The first call reads the whole log; later ones read only what was appended since, or the
+  /// whole file again once compaction has replaced it.
+  public func currentIndex() -> HistoryIndex {
+    let index = cachedIndex.withLock { cached in
+      if let cached { return cached }
+      let built = HistoryIndex.build(url: url).index
+      cached = built
+      return built
+    }
+    index.refresh()
+    return index
+  }
+
+  private static func lines(_ records: [HistoryRecord]) throws(HistoryError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for record in records {
+      bytes += try record.jsonLine()
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    return bytes
   }
 
   /// Runs `body` holding the in-process lock and the lock file beside the log.

@@ -116,8 +116,8 @@ public final class LeadDispatcher: Sendable {
   private func claim(_ entry: HistoryEntry, resendUncertain: Bool) throws(HistoryError) -> Claim {
     let pid = getpid()
     let time = clock()
-    return try log.appendAfterReading { snapshot in
-      let current = snapshot.entries.first { $0.id == entry.id } ?? entry
+    return try log.appendAfterReading(entryOf: entry.id) { found in
+      let current = found ?? entry
       if let refusal = DeliveryRefusal.reason(for: current, resendUncertain: resendUncertain) {
         return (nil, .refused(current, refusal))
       }

@@ -14,11 +14,14 @@ extension ConsoleState {
   mutating func takeIndex(_ report: HistoryIndexReport, open: [HistoryEntry]) {
     let index = report.index
     mergeIntoHistory(open)
-    for entry in history.reversed() where index.position(of: entry.id) == nil {
-      index.append(entry)
-    }
-    for entry in history {
-      index.update(entry.id, to: entry.state)
+    // The index has read the file last, so its states win over those of the page read
+    // first; leads queued since it read the file are added to it from memory.
+    for offset in history.indices.reversed() {
+      if let position = index.position(of: history[offset].id) {
+        history[offset].state = index.state(at: position)
+      } else {
+        index.append(history[offset])
+      }
     }
     historyIndex = index
     if historyBrowser != nil {

@@ -16,7 +16,8 @@ struct GeneratedLog {
   /// queued or sending (by a process that is gone) as `n` runs through those seven.
   init(in directory: TemporaryDirectory, count: Int) throws {
     url = directory.file("history.jsonl")
-    let log = HistoryLog(url: url)
+    // Written in one group commit: a flush per record would hold a test thread for seconds.
+    var log = RecordList()
     var ids: [LeadID] = []
     for number in 0..<count {
       let id = LeadID(rawValue: String(format: "%012x", number * 7919 + 1))
@@ -47,7 +48,14 @@ struct GeneratedLog {
       default: try log.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: Self.maybe))
       }
     }
+    try HistoryLog(url: url).append(contentsOf: log.records)
     self.ids = ids
+  }
+
+  /// Records gathered for one write.
+  private struct RecordList {
+    var records: [HistoryRecord] = []
+    mutating func append(_ record: HistoryRecord) throws { records.append(record) }
   }
 
   static let accepted = Outcome(kind: .accepted, httpStatus: 200, errors: [], reason: "HTTP 200")
@@ -228,7 +236,14 @@ struct HistoryLineScannerTests {
   @Test func refusesEveryCutShortLineAsTheFullDecoderDoes() throws {
     let directory = try TemporaryDirectory()
     let log = try GeneratedLog(in: directory, count: 7)
-    for line in try lines(log.url) {
+    // One line of each record type, cut at every length.
+    var seen: Set<String> = []
+    let samples = try lines(log.url).filter { line in
+      let type = Summary.of(line).map { "\($0.type)" } ?? ""
+      return seen.insert(type).inserted
+    }
+    #expect(samples.count == 4)
+    for line in samples {
       for length in 0..<line.count {
         let cut = line.prefix(length)
         #expect(Summary.of(cut) == nil, "cut at \(length)")
@@ -271,5 +286,74 @@ struct HistoryLineScannerTests {
     #expect(summary.firstName.unicodeScalars.elementsEqual(lead.firstName.unicodeScalars))
     #expect(summary.firstName.unicodeScalars.elementsEqual("\"Q\" \\ / Ж😀\n".unicodeScalars))
     #expect(summary.lastName == "Ёж")
+  }
+}
+
+@Suite("History index kept up to date")
+struct HistoryIndexRefreshTests {
+  @Test func refreshReadsOnlyWhatAnotherWriterAppended() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 10)
+    let reader = HistoryLog(url: log.url)
+    let index = reader.currentIndex()
+    let version = index.version
+    #expect(reader.currentIndex().version == version)
+    let waiting = try #require((0..<10).first { index.state(at: $0) == .notDelivered })
+
+    let writer = HistoryLog(url: log.url)
+    let id = index.id(at: waiting)
+    try writer.append(.sending(id: id, time: Date(), attempt: 2, pid: getpid()))
+    try writer.append(
+      .outcome(id: id, time: Date(), attempt: 2, outcome: GeneratedLog.accepted))
+    let fresh = LeadID(rawValue: "0000000fresh")
+    try writer.append(
+      .queued(
+        id: fresh, time: Date(), lead: Lead(firstName: "Свежий", phone: "+7 900 1"),
+        endpoint: "http://127.0.0.1:9/", method: .post, operatorName: nil))
+
+    let updated = reader.currentIndex()
+    #expect(updated === index)
+    #expect(updated.version > version)
+    #expect(updated.state(at: waiting) == .accepted)
+    #expect(updated.entry(at: waiting)?.attempts.count == 2)
+    #expect(updated.count == 11)
+    #expect(updated.matches(query: "свежий", states: Set(LeadState.allCases)) == [10])
+  }
+
+  @Test func aCompactedLogIsReadAfresh() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 21)
+    let history = HistoryLog(url: log.url)
+    let before = history.currentIndex()
+    let states = (0..<21).map { before.state(at: $0) }
+
+    try history.compact(maxBytes: 0)
+    let after = history.currentIndex()
+
+    #expect(after.count == 21)
+    #expect((0..<21).map { after.state(at: $0) } == states)
+    #expect(
+      (0..<21).map { after.entry(at: $0) } == HistoryLog(url: log.url).load().entries.reversed())
+  }
+
+  @Test func aLeadListedFromMemoryTakesItsPlaceWhenItsRecordIsRead() throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 3)
+    let history = HistoryLog(url: log.url)
+    let index = history.currentIndex()
+    let dispatcherLead = HistoryEntry(
+      id: LeadID(rawValue: "00000000beef"), queuedAt: Date(), lead: Lead(phone: "+7 900 2"),
+      endpoint: "http://127.0.0.1:9/", method: .post)
+    index.append(dispatcherLead)
+    try history.append(
+      .queued(
+        id: dispatcherLead.id, time: dispatcherLead.queuedAt, lead: dispatcherLead.lead,
+        endpoint: dispatcherLead.endpoint, method: .post, operatorName: nil))
+
+    let refreshed = history.currentIndex()
+
+    #expect(refreshed.count == 4)
+    #expect(refreshed.damagedLines.isEmpty)
+    #expect(refreshed.entry(at: 3)?.lead == dispatcherLead.lead)
   }
 }

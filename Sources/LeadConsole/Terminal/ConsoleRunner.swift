@@ -271,18 +271,20 @@ private struct ConsoleLoop {
     let inbox = self.inbox
     Task.detached {
       inbox.post(.historyLoaded(history.loadTail()))
-      var report = HistoryIndex.build(url: history.url)
-      if report.worthCompacting {
+      // The log's own index: the one its claims keep up to date, so the pane sees what other
+      // processes append and memory holds one index, not two.
+      let index = history.currentIndex()
+      if index.report.worthCompacting {
         do throws(HistoryError) {
           if try history.compact(maxBytes: HistoryLog.defaultCompactionLimit) {
-            report = HistoryIndex.build(url: history.url)
+            index.refresh()
           }
         } catch {
           inbox.post(.notice("The history log was not compacted: \(error.description)"))
         }
       }
-      let open = report.index.openEntries(limit: ConsoleState.openLeadLimit)
-      inbox.post(.historyIndexed(report, open: open))
+      let open = index.openEntries(limit: ConsoleState.openLeadLimit)
+      inbox.post(.historyIndexed(index.report, open: open))
     }
   }
 }
