@@ -7,12 +7,15 @@ enum RetryCommand {
   static let help = """
     Usage: lead-console retry [--log FILE] [--key KEY] [--endpoint URL]
                               [--connect-timeout S] [--timeout S]
-                              [--max-attempts N] [--rate R] [--compact-over BYTES]
+                              [--max-attempts N] [--rate R | --rate unlimited]
+                              [--connections N] [--compact-over BYTES]
 
     Sends once more every lead of the history log whose state is not delivered and that has
     had fewer than --max-attempts attempts (default 5), the oldest first, at most --rate
     requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
-    honoured, up to 60 seconds. Uncertain, rejected, accepted and still-sending leads are never
+    honoured, up to 60 seconds. --rate unlimited sends as fast as the CRM answers, with at
+    most --connections requests at once (default 8, up to 64), recording each group of up to
+    256 leads with one write: for a backlog after an outage. Uncertain, rejected, accepted and still-sending leads are never
     sent: an uncertain one may already be in the CRM, so check there first. Each attempt and
     its outcome are written to the history log. One line is printed per lead, then a summary.
     Only one retry runs at a time on a log (it holds FILE.retry.lock). A lead another process
@@ -28,13 +31,17 @@ enum RetryCommand {
 
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
     var reader = try ArgumentReader(
-      arguments, valued: ClientOptions.valued.union(["--max-attempts", "--rate", "--compact-over"]))
+      arguments,
+      valued: ClientOptions.valued.union([
+        "--max-attempts", "--rate", "--connections", "--compact-over",
+      ]))
     if try reader.flag("--help") {
       print(help)
       return 0
     }
     let maxAttempts = try count(reader.value("--max-attempts"))
     let requestRate = try rate(reader.value("--rate"))
+    let connections = try connectionCount(reader.value("--connections")) ?? 8
     let compactOver =
       try byteCount(reader.value("--compact-over")) ?? HistoryLog.defaultCompactionLimit
     let options = try ClientOptions(reading: &reader, environment: environment)
@@ -76,21 +83,22 @@ enum RetryCommand {
       // The log is still whole (compaction replaces it only once the new file is complete).
       printError("lead-console: the history was not compacted: \(error)")
     }
-    let snapshot = log.load()
-    if let problem = snapshot.readProblem {
-      printError("lead-console: \(problem); nothing was sent.")
-      return 2
-    }
-    if !snapshot.damagedLines.isEmpty {
-      let lines = snapshot.damagedLines.map(String.init).joined(separator: ", ")
+    let index = log.currentIndex()
+    let report = index.report
+    if !report.damagedLines.isEmpty {
+      let lines = report.damagedLines.map(String.init).joined(separator: ", ")
       printError(
-        "lead-console: skipped \(snapshot.damagedLines.count) damaged line(s) in "
+        "lead-console: skipped \(report.damagedLines.count) damaged line(s) in "
           + "\(log.url.path): \(lines)")
     }
 
     let dispatcher = LeadDispatcher(
       log: log, client: client, operatorName: options.configuration.operatorName)
-    let tally = runBlocking { await resend(plan: plan, dispatcher: dispatcher) }
+    let tally = runBlocking {
+      plan.rate.isInfinite
+        ? await resendInGroups(plan: plan, dispatcher: dispatcher, connections: connections)
+        : await resend(plan: plan, dispatcher: dispatcher)
+    }
     return summarise(tally, plan: plan, log: log)
   }
 
@@ -100,16 +108,21 @@ enum RetryCommand {
     var historyProblems = 0
   }
 
-  /// Sends each due lead once, spaced out; re-reads the log before each so a lead another
-  /// process has sent meanwhile is left alone.
+  /// The leads due for a resend, the oldest queued first, read through the log's index.
+  static func due(plan: RetryPlan, log: HistoryLog) -> [HistoryEntry] {
+    let index = log.currentIndex()
+    return index.matches(query: "", states: [.notDelivered]).reversed()
+      .compactMap { index.fileEntry(at: Int($0)) }
+      .filter(plan.isDue)
+  }
+
+  /// Sends each due lead once, spaced out. Each is claimed afresh, so a lead another process
+  /// has sent meanwhile is left alone.
   static func resend(plan: RetryPlan, dispatcher: LeadDispatcher) async -> Tally {
     var tally = Tally()
     var previous: (requestAt: Date, outcome: Outcome, outcomeAt: Date)?
     // The list is fixed at the start, so the pass is bounded by the leads due then.
-    for candidate in plan.due(in: dispatcher.log.load()) {
-      guard let entry = dispatcher.log.load().entries.first(where: { $0.id == candidate.id }),
-        plan.isDue(entry)
-      else { continue }
+    for entry in due(plan: plan, log: dispatcher.log) {
       let pause = plan.pause(
         now: Date(), previousRequestAt: previous?.requestAt,
         previousOutcome: previous?.outcome ?? entry.lastOutcome,
@@ -119,19 +132,51 @@ enum RetryCommand {
       }
       let requestAt = Date()
       let report = await dispatcher.deliverReporting(entry)
-      if let refusal = report.refusal {
-        print(TerminalText.singleLine("lead \(entry.id): \(refusal)"))
-        continue
+      if report.refusal == nil {
+        previous = (requestAt, report.outcome, Date())
       }
-      previous = (requestAt, report.outcome, Date())
-      tally.sent[report.outcome.kind, default: 0] += 1
-      if let problem = report.historyError {
-        tally.historyProblems += 1
-        printError("lead-console: lead \(entry.id): \(problem)")
-      }
-      print(line(for: entry.id, report: report))
+      take(report, for: entry, into: &tally)
     }
     return tally
+  }
+
+  /// Sends every due lead once, as fast as the CRM answers, in group-committed groups with
+  /// at most `connections` requests at once; a `Retry-After` pauses before the next group.
+  static func resendInGroups(plan: RetryPlan, dispatcher: LeadDispatcher, connections: Int) async
+    -> Tally
+  {
+    var tally = Tally()
+    let due = due(plan: plan, log: dispatcher.log)
+    var start = 0
+    while start < due.count {
+      let group = Array(due[start..<min(due.count, start + 256)])
+      start += group.count
+      var wait = 0.0
+      let problem = await dispatcher.deliverInGroups(group, connections: connections) {
+        entry, report in
+        take(report, for: entry, into: &tally)
+        wait = max(wait, RetryPlan.retryAfter(in: report.outcome) ?? 0)
+      }
+      if problem != nil { break }
+      if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
+    }
+    return tally
+  }
+
+  /// Prints one lead's line and counts it.
+  private static func take(
+    _ report: DeliveryReport, for entry: HistoryEntry, into tally: inout Tally
+  ) {
+    if let refusal = report.refusal {
+      print(TerminalText.singleLine("lead \(entry.id): \(refusal)"))
+      return
+    }
+    tally.sent[report.outcome.kind, default: 0] += 1
+    if let problem = report.historyError {
+      tally.historyProblems += 1
+      printError("lead-console: lead \(entry.id): \(problem)")
+    }
+    print(line(for: entry.id, report: report))
   }
 
   /// One lead's result: id, attempt, outcome and reason, control characters neutralised.
@@ -149,8 +194,9 @@ enum RetryCommand {
 
   /// Prints the summary and picks the exit status from the log as it now stands.
   static func summarise(_ tally: Tally, plan: RetryPlan, log: HistoryLog) -> Int32 {
-    let entries = log.load().entries
-    let waiting = entries.filter { $0.state == .notDelivered }
+    let index = log.currentIndex()
+    let waiting = index.matches(query: "", states: [.notDelivered])
+      .compactMap { index.fileEntry(at: Int($0)) }
     let exhausted = waiting.filter(plan.isExhausted).count
     let sent = tally.sent.values.reduce(0, +)
     var summary = "retry: \(sent) sent"
@@ -194,12 +240,25 @@ enum RetryCommand {
     return value
   }
 
+  private static func connectionCount(_ text: String?) throws(UsageError) -> Int? {
+    guard let text else { return nil }
+    guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text),
+      (1...64).contains(value)
+    else {
+      throw UsageError(
+        description: "option --connections takes a whole number from 1 to 64, not '\(text)'")
+    }
+    return value
+  }
+
   private static func rate(_ text: String?) throws(UsageError) -> Double? {
     guard let text else { return nil }
+    if text == "unlimited" { return .infinity }
     let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     guard decimal, let value = Double(text), value > 0, value <= 100 else {
       throw UsageError(
-        description: "option --rate takes requests per second above 0, up to 100, not '\(text)'")
+        description:
+          "option --rate takes requests per second above 0, up to 100, or unlimited, not '\(text)'")
     }
     return value
   }

@@ -62,24 +62,28 @@ extension HistoryIndex {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    // Read the stretch up to `last`, and on past it a little at a time until its line ends.
     var bytes: [UInt8] = []
-    var offset = first
-    // Read on past `last` until its line ends.
+    var wanted = Int(last - first) + 1024
     while true {
-      var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-      let wanted = max(chunk.count, Int(last - offset) + 1)
-      if wanted > chunk.count { chunk = [UInt8](repeating: 0, count: wanted) }
-      let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, wanted, off_t(offset)) }
-      guard got > 0 else { break }
-      let before = bytes.count
-      bytes += chunk[0..<got]
-      offset += Int64(got)
-      let lastStart = Int(last - first)
-      if bytes.count > lastStart,
-        bytes[max(before, lastStart)...].contains(UInt8(ascii: "\n"))
-      {
+      let have = bytes.count
+      bytes += [UInt8](repeating: 0, count: wanted)
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        pread(fd, buffer.baseAddress.map { $0 + have }, wanted, off_t(first) + off_t(have))
+      }
+      guard got > 0 else {
+        bytes.removeSubrange(have...)
         break
       }
+      bytes.removeSubrange((have + got)...)
+      let lastStart = Int(last - first)
+      if bytes.count > lastStart,
+        let end = bytes[max(have, lastStart)...].firstIndex(of: UInt8(ascii: "\n"))
+      {
+        bytes.removeSubrange(end...)
+        break
+      }
+      wanted = 4096
     }
     let needle = Array(id.rawValue.utf8)
     var entry: HistoryEntry?

@@ -17,7 +17,7 @@ public final class LeadDispatcher: Sendable {
   public let client: CRMClient
   /// The operator recorded with each queued lead: the configured name, else the login name.
   public let operatorName: String?
-  private let clock: @Sendable () -> Date
+  let clock: @Sendable () -> Date
 
   /// Creates a dispatcher; `clock` stamps the records.
   ///
@@ -105,7 +105,7 @@ public final class LeadDispatcher: Sendable {
     return DeliveryReport(attempt: attempt, outcome: outcome, historyError: historyError)
   }
 
-  private enum Claim: Sendable {
+  enum Claim: Sendable {
     case granted(attempt: Int)
     case refused(HistoryEntry, DeliveryRefusal)
   }
@@ -129,7 +129,7 @@ public final class LeadDispatcher: Sendable {
   }
 
   /// What a refused delivery reports: the lead's last outcome, with the refusal as the reason.
-  private static func standIn(for entry: HistoryEntry, refusal: DeliveryRefusal) -> Outcome {
+  static func standIn(for entry: HistoryEntry, refusal: DeliveryRefusal) -> Outcome {
     let last = entry.lastOutcome
     let kind: OutcomeKind = entry.state == .accepted ? .accepted : last?.kind ?? .uncertain
     return Outcome(

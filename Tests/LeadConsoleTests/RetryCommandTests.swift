@@ -54,6 +54,49 @@ struct RetryCommandTests {
     #expect(setting.entries().map(\.state) == [.accepted])
   }
 
+  @Test func unlimitedRateDeliversABacklogInGroupsEachLeadExactlyOnce() throws {
+    let setting = try Setting()
+    let log = HistoryLog(url: setting.log)
+    var records: [HistoryRecord] = []
+    let backlog = 200
+    for number in 0..<backlog {
+      let id = LeadID(rawValue: String(format: "%012x", number + 1))
+      let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(number))
+      records.append(
+        .queued(
+          id: id, time: time, lead: Lead(firstName: "Лид \(number)", phone: "+7 900 \(number)"),
+          endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil))
+      records.append(.sending(id: id, time: time, attempt: 1, pid: nil))
+      records.append(
+        .outcome(
+          id: id, time: time, attempt: 1,
+          outcome: Outcome(kind: .notDelivered, httpStatus: 503, errors: [], reason: "HTTP 503")))
+    }
+    // One uncertain lead among them, which no retry may send.
+    records.append(
+      .queued(
+        id: LeadID(rawValue: "0000000fffff"), time: Date(), lead: Lead(phone: "+7 999 999"),
+        endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil))
+    try log.append(contentsOf: records)
+    try log.append(.sending(id: LeadID(rawValue: "0000000fffff"), time: Date(), attempt: 1))
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
+
+    let result = try setting.retry(
+      to: sandbox.url, extra: ["--rate", "unlimited", "--connections", "6"])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("retry: \(backlog) sent (\(backlog) accepted"))
+    let phones = try (0..<sandbox.records().count).compactMap { index in
+      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
+    }
+    #expect(phones.count == backlog)
+    #expect(Set(phones).count == backlog)
+    #expect(!phones.contains("+7 999 999"))
+    let states = setting.entries().map(\.state)
+    #expect(states.filter { $0 == .accepted }.count == backlog)
+    #expect(states.filter { $0 == .uncertain }.count == 1)
+  }
+
   @Test func anUncertainLeadIsNeverResent() throws {
     let setting = try Setting()
     let sandbox = try SandboxProcess(
