@@ -54,7 +54,8 @@ enum ConsoleCommand {
         schemaNotice: schemaNotice,
         preview: preview,
         curlPreview: curlPreview,
-        isSandbox: sandbox != nil),
+        isSandbox: sandbox != nil,
+        language: InterfaceLanguage(environment: environment)),
       dispatcher: client.map {
         LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)
       },
@@ -68,7 +69,8 @@ enum ConsoleCommand {
         home: environment["HOME"]),
       schedule: ResendSchedule(
         maxAttempts: options.configuration.maxAttempts,
-        minimumSpacing: 1 / options.configuration.requestsPerSecond))
+        minimumSpacing: 1 / options.configuration.requestsPerSecond),
+      drafts: DraftStore(url: DraftStore.file(besideLog: options.logFile)))
     return ConsoleRunner.run(setup)
   }
 

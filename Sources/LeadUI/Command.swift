@@ -23,6 +23,34 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
   case deleteBackward
   /// Delete the character under the cursor.
   case deleteForward
+  /// Move the cursor to the start of the word before it.
+  case wordLeft
+  /// Move the cursor to the end of the word after it.
+  case wordRight
+  /// Cut from the cursor to the end of the line.
+  case cutToEnd
+  /// Cut from the start of the line to the cursor.
+  case cutToStart
+  /// Cut the word before the cursor.
+  case cutWordBackward
+  /// Paste the text cut last, in whichever field it was cut.
+  case pasteCut
+  /// Take back the field's last edit.
+  case undo
+  /// Start a new line in a multi-line field.
+  case insertLineBreak
+  /// Move the cursor one row up in a multi-line field, or to the previous field from its
+  /// first row.
+  case previousLine
+  /// Move the cursor one row down in a multi-line field, or to the next field from its last
+  /// row.
+  case nextLine
+  /// Clear the form for the next call, keeping the sticky fields.
+  case resetForm
+  /// Mark the focused field sticky (kept for the next call), or unmark it.
+  case toggleSticky
+  /// Show every key and what it does.
+  case showHelp
   /// Open the field-code browser.
   case openFieldBrowser
   /// Show or hide the request preview.
@@ -83,6 +111,19 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .cursorToEnd: "End"
     case .deleteBackward: "Erase"
     case .deleteForward: "Delete"
+    case .wordLeft: "Word left"
+    case .wordRight: "Word right"
+    case .cutToEnd: "Cut to end"
+    case .cutToStart: "Cut to start"
+    case .cutWordBackward: "Cut word"
+    case .pasteCut: "Paste cut"
+    case .undo: "Undo"
+    case .insertLineBreak: "New line"
+    case .previousLine: "Line up"
+    case .nextLine: "Line down"
+    case .resetForm: "New call"
+    case .toggleSticky: "Pin"
+    case .showHelp: "Help"
     case .openFieldBrowser: "Fields"
     case .togglePreview: "Preview"
     case .copyCurl: "Copy curl"
@@ -124,6 +165,20 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
       "Delete the character before the cursor; in a select field, clear the choice"
     case .deleteForward:
       "Delete the character under the cursor; in a select field, clear the choice"
+    case .wordLeft: "Move the cursor to the start of the word before it"
+    case .wordRight: "Move the cursor to the end of the word after it"
+    case .cutToEnd: "Cut from the cursor to the end of the line (at its end: the line break)"
+    case .cutToStart: "Cut from the start of the line to the cursor"
+    case .cutWordBackward: "Cut the word before the cursor; cuts in a row gather into one"
+    case .pasteCut: "Paste the text cut last, from this field or another"
+    case .undo: "Take back the field's last edit; a run of typing or erasing is one step"
+    case .insertLineBreak: "Start a new line in the comment (Enter goes to the next field)"
+    case .previousLine: "Go one line up in the comment; from its first line, to the field above"
+    case .nextLine: "Go one line down in the comment; from its last line, to the next field"
+    case .resetForm:
+      "Clear the form for the next call, keeping the pinned fields; over typing, press it twice"
+    case .toggleSticky: "Pin the field (•): its value stays for the next call; again to unpin"
+    case .showHelp: "Show every key and what it does; Esc returns"
     case .openFieldBrowser: "List every field code; type to filter, Enter goes to the field"
     case .togglePreview: "Show or hide the exact request F2 would send now, the key masked"
     case .copyCurl: "Copy the previewed request as a curl command (a file and the clipboard)"
@@ -131,7 +186,8 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .openPickList: "Open the field's list of options; typing also opens it"
     case .pickOption: "Take the selected option and close the list"
     case .goToField: "Close the browser and put the focus on the selected field"
-    case .close: "Close the list, the browser or the settings without choosing or saving"
+    case .close:
+      "Close the list, the browser, the settings or the help without choosing or saving"
     case .selectPrevious: "Select the entry above"
     case .selectNext: "Select the entry below"
     case .pageUp: "Go one page up"
@@ -151,13 +207,15 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     }
   }
 
-  /// Where the key bar lists the command: tier 0 first (the focused field's own keys among
-  /// them), then 1, then 2, so a narrow bar drops moving between fields first and the
-  /// settings key next, never the keys that make the focused field work.
+  /// Where the key bar lists the command: tier 0 first (sending, quitting and the focused
+  /// screen's own keys), then 1 (help, which lists everything else), then 2 (the other
+  /// screens and the next call), then 3 (moving between fields, pinning), so a narrow bar
+  /// drops those first and never the keys that make the focused field work.
   public var keyBarTier: Int {
     switch self {
-    case .nextField, .previousField: 2
-    case .openSettings, .openHistory: 1
+    case .showHelp: 1
+    case .resetForm, .openHistory, .openFieldBrowser, .togglePreview, .openSettings: 2
+    case .nextField, .previousField, .toggleSticky: 3
     default: 0
     }
   }
@@ -169,7 +227,7 @@ public enum Command: Sendable, Equatable, Hashable, CaseIterable {
     case .send, .quit, .nextField, .previousField, .openFieldBrowser, .togglePreview,
       .copyCurl, .toggleSwitch, .openPickList, .pickOption, .goToField, .close, .openSettings,
       .saveSettings, .checkKey, .openHistory, .cycleStateFilter, .openDetail, .resend,
-      .copyToForm, .markDone:
+      .copyToForm, .markDone, .insertLineBreak, .resetForm, .toggleSticky, .showHelp:
       true
     default:
       false

@@ -29,8 +29,12 @@ public struct ConsoleContext: Sendable {
   public var isSandbox: Bool
   /// The clock that decides whether an earlier lead is recent enough to be a duplicate.
   public var now: @Sendable () -> Date
+  /// The language the operator's locale variables ask for, whether or not that locale is
+  /// installed; the console's words follow it.
+  public var language: InterfaceLanguage
 
-  /// Creates a context; times are shown in the machine's time zone unless told otherwise.
+  /// Creates a context; times are shown in the machine's time zone and words are English unless
+  /// told otherwise.
   public init(
     endpoint: String,
     maskedKey: String?,
@@ -42,7 +46,8 @@ public struct ConsoleContext: Sendable {
     preview: (@Sendable (Lead) -> String)? = nil,
     curlPreview: (@Sendable (Lead) -> String)? = nil,
     isSandbox: Bool = false,
-    now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> Date = { Date() },
+    language: InterfaceLanguage = .english
   ) {
     self.endpoint = endpoint
     self.maskedKey = maskedKey
@@ -55,5 +60,6 @@ public struct ConsoleContext: Sendable {
     self.curlPreview = curlPreview
     self.isSandbox = isSandbox
     self.now = now
+    self.language = language
   }
 }

@@ -34,6 +34,9 @@ public enum ConsoleEvent: Sendable {
   case keyChecked(maskedKey: String, verdict: KeyCheck)
   /// The runner could not check the key (an unusable endpoint); the text says why.
   case keyCheckRefused(String)
+  /// A draft an earlier run kept (it stopped while a lead was being typed), to put back into
+  /// the form if the form is still as a fresh one.
+  case draftFound(Draft)
 }
 
 /// Work the runner does for the console; the console itself performs no I/O.

@@ -5,17 +5,31 @@ public enum ConsoleRenderer {
   /// The product's name in the header.
   public static let productName = "Gentleman CRM lead console"
 
-  /// The screen for a state at a given size. Any size works, 0×0 included; below the minimum
-  /// the screen asks for a larger window.
+  /// The screen for a state at a given size. Any size works, 0×0 included; below
+  /// `SmallWindow`'s minimum the screen asks for a larger window instead.
   public static func render(_ state: ConsoleState, rows: Int, columns: Int) -> ScreenBuffer {
     var screen = ScreenBuffer(rows: rows, columns: columns)
     let layout = state.formLayout(rows: rows, columns: columns)
-    guard !layout.isTooSmall else {
-      drawTooSmall(layout, into: &screen)
+    guard !layout.isTooSmall, !SmallWindow.isTooSmall(rows: rows, columns: columns) else {
+      SmallWindow.draw(quitHint: state.smallWindowQuitHint, into: &screen)
       return screen
     }
 
     drawHeader(state.context, layout: layout, into: &screen)
+    drawPanes(state, layout: layout, into: &screen)
+    HelpPane.draw(state, layout: layout, into: &screen)
+    screen.fill(row: layout.statusRow, column: 0, width: layout.columns, role: state.status.role)
+    screen.draw(
+      DisplayWidth.truncated(state.status.text, toWidth: layout.columns - 2),
+      row: layout.statusRow, column: 1, role: state.status.role)
+    drawKeyBar(state.keyMap, row: layout.keyBarRow, into: &screen)
+    return screen
+  }
+
+  /// The screen between the header and the status line: whichever pane has the focus, or
+  /// the form with the history or the preview beside or below it.
+  static func drawPanes(_ state: ConsoleState, layout: FormLayout, into screen: inout ScreenBuffer)
+  {
     if let form = state.settings {
       SettingsPane.draw(state, form: form, into: &screen)
     } else if let browser = state.historyBrowser {
@@ -42,26 +56,6 @@ public enum ConsoleRenderer {
       }
       PickListOverlay.draw(state, layout: layout, into: &screen)
     }
-    screen.fill(row: layout.statusRow, column: 0, width: layout.columns, role: state.status.role)
-    screen.draw(
-      DisplayWidth.truncated(state.status.text, toWidth: layout.columns - 2),
-      row: layout.statusRow, column: 1, role: state.status.role)
-    drawKeyBar(state.keyMap, row: layout.keyBarRow, into: &screen)
-    return screen
-  }
-
-  /// A short request for a bigger window, clipped to whatever room there is.
-  static func drawTooSmall(_ layout: FormLayout, into screen: inout ScreenBuffer) {
-    let lines = [
-      "Window too small",
-      "Needs \(FormLayout.minimumColumns)×\(FormLayout.minimumRows),",
-      "now \(layout.columns)×\(layout.rows).",
-      "F10 quits.",
-    ]
-    for (row, line) in lines.enumerated() where row < layout.rows {
-      screen.draw(line, row: row, column: 0, role: row == 0 ? .warning : .normal)
-    }
-    screen.cursor = nil
   }
 
   /// The title, the endpoint and the masked key (or a warning that there is none).

@@ -75,10 +75,22 @@ extension ConsoleState {
       if case .boolean = field.type {
         switches[field.code] = Self.startsOn(field)
       } else if let value = field.defaultValue {
-        texts[field.code] = TextField(value)
+        texts[field.code] = newTextField(value, forCode: field.code)
       }
     }
+    for index in outline.fields.indices where outline.isMultiLine(index) {
+      let code = outline.fields[index].code
+      texts[code] = texts[code] ?? newTextField("", forCode: code)
+    }
+    fitMultiLineRows()
     scrollFieldsIntoView()
+  }
+
+  /// A text field for the field with this code holding `value`: one that keeps line breaks
+  /// for a multi-line field (the comment), a one-line one for the others.
+  public func newTextField(_ value: String, forCode code: String) -> TextField {
+    let multiLine = outline.index(ofCode: code).map { outline.isMultiLine($0) } ?? false
+    return TextField(value, allowsLineBreaks: multiLine)
   }
 
   /// True when a yes/no field's default is on.
@@ -87,21 +99,31 @@ extension ConsoleState {
     return value == "1"
   }
 
-  /// True when every field holds what a fresh form starts with, so leaving loses nothing.
+  /// True when every field the operator did not pin holds what a fresh form starts with, so
+  /// leaving loses no lead: pinned values are kept on purpose, for every call alike.
   var isFormEmpty: Bool {
-    guard FormLayout.fieldOrder.allSatisfy({ value(of: $0).isEmpty }) else { return false }
+    let unpinned = { (code: String) in !self.stickyCodes.contains(code) }
+    let baseEmpty = FormLayout.fieldOrder.allSatisfy { !unpinned($0.code) || value(of: $0).isEmpty }
+    guard baseEmpty else { return false }
     return context.schema.fields.allSatisfy { field in
+      guard unpinned(field.code) else { return true }
       if case .boolean = field.type { return switches[field.code] == Self.startsOn(field) }
       return value(ofCode: field.code) == (field.defaultValue ?? "")
     }
   }
 
-  /// Puts the form back as it starts, and the focus on First name.
+  /// Puts the form back as it starts for the next call, pinned fields kept as they are, and
+  /// the focus on the first field that is not pinned.
   mutating func clearForm() {
+    let keptTexts = texts.filter { stickyCodes.contains($0.key) }
+    let keptSwitches = switches.filter { stickyCodes.contains($0.key) }
     resetValues()
+    texts.merge(keptTexts) { _, kept in kept }
+    switches.merge(keptSwitches) { _, kept in kept }
+    fitMultiLineRows()
     problems = [:]
     pickList = nil
-    focus(on: 0)
+    focus(on: outline.fields.indices.first { !stickyCodes.contains(outline.fields[$0].code) } ?? 0)
   }
 
   /// Puts a lead into the form: base fields as they are, schema fields from the lead's extra
@@ -109,7 +131,7 @@ extension ConsoleState {
   mutating func fill(with lead: Lead) {
     resetValues()
     for field in FormLayout.fieldOrder {
-      texts[field.code] = TextField(lead[field])
+      texts[field.code] = newTextField(lead[field], forCode: field.code)
     }
     var sent: [String: String] = [:]
     for extra in lead.extraFields where sent[extra.code] == nil {
@@ -120,10 +142,11 @@ extension ConsoleState {
       if case .boolean = field.type {
         if let value { switches[field.code] = value == "1" }
       } else {
-        texts[field.code] = TextField(
-          value.map { FieldText.typedText(forSent: $0, in: field) } ?? "")
+        texts[field.code] = newTextField(
+          value.map { FieldText.typedText(forSent: $0, in: field) } ?? "", forCode: field.code)
       }
     }
+    fitMultiLineRows()
     problems = [:]
     pickList = nil
     focus(on: 0)
@@ -163,13 +186,14 @@ extension ConsoleState {
       texts[code] = TextField()
       problems[code] = nil
     default:
-      var field = textField(code: code)
+      var field = editableField(code: code)
       let before = field.value
       change(&field)
       if field.value != before {
         problems[code] = nil
       }
       texts[code] = field
+      fitMultiLineRows()
       scrollFocusIntoView()
     }
   }
@@ -180,9 +204,23 @@ extension ConsoleState {
     case .boolean, .select:
       return
     default:
-      change(&texts[focusedField.code, default: TextField()])
+      let code = focusedField.code
+      var field = editableField(code: code)
+      change(&field)
+      texts[code] = field
       scrollFocusIntoView()
     }
+  }
+
+  /// The field with this code as it is edited: a multi-line field that was filled as one line
+  /// (by code that knew no better) is made multi-line again, its text and cursor kept.
+  private func editableField(code: String) -> TextField {
+    let field = textField(code: code)
+    let wanted = newTextField("", forCode: code)
+    guard field.allowsLineBreaks != wanted.allowsLineBreaks else { return field }
+    var remade = newTextField(field.value, forCode: code)
+    remade.moveCursor(to: field.cursor)
+    return remade
   }
 
   /// Switches the focused yes/no field.

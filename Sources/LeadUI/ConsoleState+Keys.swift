@@ -3,6 +3,7 @@ import LeadCore
 extension ConsoleState {
   /// Which part of the screen takes the keys now.
   public var focusArea: FocusArea {
+    if help != nil { return .help }
     if settings != nil { return .settings }
     if let historyBrowser { return historyBrowser.detailID == nil ? .history : .historyDetail }
     if browser != nil { return .fieldBrowser }
@@ -10,14 +11,15 @@ extension ConsoleState {
     switch focusedField.type {
     case .boolean: return .switchField
     case .select: return .selectField
-    default: return .formField
+    default: return outline.isMultiLine(focusIndex) ? .multiLineField : .formField
     }
   }
 
   /// The key map in force: the focus area's, with the copy keys while the preview is shown.
   public var keyMap: KeyMap {
     let area = focusArea
-    let ownsScreen = [FocusArea.fieldBrowser, .settings, .history, .historyDetail].contains(area)
+    let ownsScreen = [FocusArea.fieldBrowser, .settings, .history, .historyDetail, .help]
+      .contains(area)
     return isPreviewShown && !ownsScreen ? KeyMap.previewing(area) : KeyMap.standard(for: area)
   }
 
@@ -37,7 +39,9 @@ extension ConsoleState {
     }
     let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
+    if command != .resetForm { isResetPending = false }
     if command != .send, pendingDuplicate != nil { dropDuplicate() }
+    if !(command.map(Self.cutCommands.contains) ?? false) { killBuffer.endGathering() }
     if let command {
       return perform(command)
     }
@@ -55,6 +59,9 @@ extension ConsoleState {
   /// Typed or pasted text: it filters the browser or the pick list when one is open, opens
   /// the pick list of a select field, and is inserted into a text field.
   mutating func receive(_ text: String, pasted: Bool) {
+    if help != nil {
+      return
+    }
     if settings != nil {
       receiveSetting(text, pasted: pasted)
       return
@@ -78,7 +85,7 @@ extension ConsoleState {
       openPickList(narrowing: text)
     default:
       var fitted = true
-      edit { fitted = $0.insert(text) }
+      edit { fitted = pasted ? $0.insert(text) : $0.type(text) }
       if pasted && !fitted {
         status = StatusMessage(
           "The paste was cut at \(TextField.maximumLength) characters, the field's limit",
@@ -89,7 +96,19 @@ extension ConsoleState {
 
   /// Carries out one command.
   mutating func perform(_ command: Command) -> [Effect] {
+    if command == .showHelp {
+      openHelp()
+      return []
+    }
+    if help != nil, command != .quit {
+      performInHelp(command)
+      return []
+    }
     if settings != nil, command != .quit {
+      if Self.textEditingCommands.contains(command) {
+        editSetting(command)
+        return []
+      }
       return performInSettings(command)
     }
     if historyBrowser != nil, command != .quit {
@@ -144,6 +163,15 @@ extension ConsoleState {
       deleteBackward()
     case .deleteForward:
       if pickList == nil { edit { $0.deleteForward() } }
+    case .wordLeft, .wordRight, .cutToEnd, .cutToStart, .cutWordBackward, .pasteCut, .undo,
+      .insertLineBreak, .previousLine, .nextLine:
+      editFocusedText(command)
+    case .resetForm:
+      resetForNextCall()
+    case .toggleSticky:
+      toggleSticky()
+    case .showHelp:
+      openHelp()
     }
     return []
   }

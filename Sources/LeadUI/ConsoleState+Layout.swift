@@ -36,6 +36,8 @@ extension ConsoleState {
   /// After a resize or a change of panes: the form, every field's text and the browser's
   /// list scrolled to fit the new size.
   mutating func scrollFieldsIntoView() {
+    // A resize changes how many rows the comment's text wraps to.
+    fitMultiLineRows()
     guard let layout = currentLayout else { return }
     formScroll = formScroll(in: layout)
     if layout.inputWidth > 0 {

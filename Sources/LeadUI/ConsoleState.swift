@@ -31,8 +31,9 @@ public struct ConsoleState: Sendable {
 
   /// The setting the console runs in; saving the settings screen changes its key and endpoint.
   public internal(set) var context: ConsoleContext
-  /// The form's fields and rows: the base fields, then the schema's.
-  public let outline: FormOutline
+  /// The form's fields and rows: the base fields, then the schema's; a multi-line field's
+  /// rows follow its text.
+  public internal(set) var outline: FormOutline
   /// The place in `outline.fields` of the field that takes typed text.
   public internal(set) var focusIndex = 0
   /// The text of each field that holds text, by code (yes/no fields are in `switches`).
@@ -76,6 +77,14 @@ public struct ConsoleState: Sendable {
   /// Leads refused for the key when new settings were applied: F2 resends them all, any
   /// other key (or news that replaces the question) leaves them.
   public internal(set) var pendingKeyResend: [LeadID] = []
+  /// The text cut last in any field, for Ctrl-Y.
+  public internal(set) var killBuffer = KillBuffer()
+  /// The codes of the fields the operator pinned: their values stay for the next call.
+  public internal(set) var stickyCodes: Set<String> = []
+  /// True after the new-call key was pressed over typing: pressing it again clears the form.
+  public internal(set) var isResetPending = false
+  /// The help screen while it is shown, or nil.
+  public internal(set) var help: HelpScreen?
 
   /// A fresh console: the form with its defaults, focus on First name, the start-up notices
   /// (a schema that could not be used first, as the context words it) on the status line.
@@ -135,6 +144,8 @@ public struct ConsoleState: Sendable {
       showVerdict(verdict, maskedKey: maskedKey)
     case .keyCheckRefused(let reason):
       refuseKeyCheck(reason)
+    case .draftFound(let draft):
+      restoreDraft(draft)
     }
     return []
   }

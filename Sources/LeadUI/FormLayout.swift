@@ -26,7 +26,7 @@ public struct FormLayout: Sendable, Equatable {
     public var labelColumn: Int
     /// Columns the label may take.
     public var labelWidth: Int
-    /// The input box on that row.
+    /// The input box from that row down: one row, or several for a multi-line field.
     public var input: ScreenRegion
     /// The line under the field for its problem or hint, from under the label to the end of
     /// the box; nil when that line is scrolled out of the form's window.
@@ -110,31 +110,39 @@ public struct FormLayout: Sendable, Equatable {
     }
   }
 
-  /// The first row of the outline to show so that field `index` (with its note, and the
-  /// heading right above it when there is room) is in the window, moving as little as possible
-  /// from `current`.
+  /// The first row of the outline to show so that field `index` (its whole input box, its
+  /// note, and the heading right above it when there is room) is in the window, moving as
+  /// little as possible from `current`.
   public func scroll(keepingField index: Int, of outline: FormOutline, from current: Int) -> Int {
     guard outline.fieldRows.indices.contains(index) else { return 0 }
     let row = outline.fieldRows[index]
+    let note = row + outline.inputRows[index]
     var top = row
-    if row > 0, case .heading = outline.rows[row - 1], form.height >= 3 { top = row - 1 }
+    if row > 0, case .heading = outline.rows[row - 1], form.height >= note - row + 2 {
+      top = row - 1
+    }
     return ScrollWindow.offset(
-      showing: top...(row + 1), from: current, height: form.height, count: outline.rows.count)
+      showing: top...note, from: current, height: form.height, count: outline.rows.count)
   }
 
-  /// Where field `index` is drawn with the window scrolled to `scroll`; nil when its row is
-  /// out of the window.
+  /// Where field `index` is drawn with the window scrolled to `scroll`; nil when its first
+  /// row is out of the window. A multi-line box is cut at the window's bottom.
   public func slot(ofField index: Int, of outline: FormOutline, scroll: Int) -> FieldSlot? {
     guard outline.fieldRows.indices.contains(index) else { return nil }
     let row = outline.fieldRows[index] - scroll
     guard row >= 0, row < form.height else { return nil }
     let screenRow = form.top + row
+    let boxRows = outline.inputRows[index]
+    let noteRow = row + boxRows
     return FieldSlot(
       row: screenRow, markColumn: 1, labelColumn: 2, labelWidth: labelWidth,
-      input: ScreenRegion(top: screenRow, left: inputColumn, height: 1, width: inputWidth),
-      message: row + 1 < form.height
+      input: ScreenRegion(
+        top: screenRow, left: inputColumn, height: min(boxRows, form.height - row),
+        width: inputWidth),
+      message: noteRow < form.height
         ? ScreenRegion(
-          top: screenRow + 1, left: 4, height: 1, width: max(0, inputColumn + inputWidth - 4))
+          top: form.top + noteRow, left: 4, height: 1,
+          width: max(0, inputColumn + inputWidth - 4))
         : nil)
   }
 }

@@ -2,8 +2,12 @@ import LeadCore
 
 /// One row of the form before it is scrolled onto the screen.
 public enum FormRow: Sendable, Equatable {
-  /// A field's label and input box; the number is the field's place in `FormOutline.fields`.
+  /// A field's label and (the first row of) its input box; the number is the field's place in
+  /// `FormOutline.fields`.
   case field(Int)
+  /// A further row of a multi-line field's input box: the field's place, and the row's number
+  /// inside the box (1 for the second row).
+  case continuation(Int, Int)
   /// The line under a field: its problem, or its hint while it has the focus.
   case note(Int)
   /// The title over the schema's fields of one group.
@@ -14,18 +18,24 @@ public enum FormRow: Sendable, Equatable {
 
 /// The form's fields in the order they are shown and visited, and the rows they take: the base
 /// fields, then the schema's contact fields under a "Contact" heading and its deal fields
-/// under a "Deal" heading, each field on two rows (the field, then its note). Built once from
-/// the context; every pane and the state share it.
+/// under a "Deal" heading, each field on its input box's rows (one, or up to
+/// `TextField.maximumVisibleRows` for a multi-line field) and then its note. Built from the
+/// context; every pane and the state share it, and the state resizes a multi-line field's
+/// box as its text grows.
 public struct FormOutline: Sendable {
   /// Every field of the form, in visit order; the base fields first.
   public let fields: [SchemaField]
   /// The rows of the form, top to bottom.
-  public let rows: [FormRow]
+  public private(set) var rows: [FormRow]
   /// The row of each field, by its place in `fields`.
-  public let fieldRows: [Int]
+  public private(set) var fieldRows: [Int]
+  /// Rows of each field's input box, by its place in `fields`.
+  public private(set) var inputRows: [Int]
   /// Each field's code and label in lower case, for filtering without case.
   let searchKeys: [(code: String, label: String)]
   private let placesByCode: [String: Int]
+  /// The notice's lines, shown after the base fields.
+  private let noticeLines: [String]
 
   /// Rows of a schema notice shown in the form at most; the rest is one "more" row.
   public static let noticeRowsShown = 6
@@ -33,37 +43,20 @@ public struct FormOutline: Sendable {
   public static let noticeWidth = FormLayout.minimumColumns - 6
 
   /// The outline of a form with the schema's fields, and the notice of a schema that could not
-  /// be used shown after the base fields.
+  /// be used shown after the base fields; every input box one row high.
   public init(schema: Schema, notice: String? = nil) {
-    let grouped = FieldGroup.allCases.map { schema.fields(in: $0) }
-    fields = SchemaField.baseFields + grouped.flatMap { $0 }
-
-    var rows: [FormRow] = []
-    var fieldRows: [Int] = []
-    func add(_ field: Int) {
-      fieldRows.append(rows.count)
-      rows += [.field(field), .note(field)]
-    }
-    for index in SchemaField.baseFields.indices { add(index) }
-    if let notice {
-      rows += FormOutline.noticeLines(notice).map { .notice($0) }
-    }
-    var next = SchemaField.baseFields.count
-    for (group, members) in zip(FieldGroup.allCases, grouped) where !members.isEmpty {
-      rows.append(.heading(group))
-      for _ in members {
-        add(next)
-        next += 1
-      }
-    }
-    self.rows = rows
-    self.fieldRows = fieldRows
+    fields = SchemaField.baseFields + FieldGroup.allCases.flatMap { schema.fields(in: $0) }
+    noticeLines = notice.map(FormOutline.noticeLines) ?? []
+    inputRows = Array(repeating: 1, count: fields.count)
     searchKeys = fields.map { ($0.code.lowercased(), $0.label.lowercased()) }
     var places: [String: Int] = [:]
     for (index, field) in fields.enumerated() where places[field.code] == nil {
       places[field.code] = index
     }
     placesByCode = places
+    rows = []
+    fieldRows = []
+    layOutRows()
   }
 
   /// The outline of the base form alone.
@@ -77,6 +70,48 @@ public struct FormOutline: Sendable {
   /// The place of a base field.
   public func index(of field: BaseField) -> Int? {
     placesByCode[field.code]
+  }
+
+  /// True for a field that holds several lines: the comment.
+  public func isMultiLine(_ index: Int) -> Bool {
+    fields.indices.contains(index) && fields[index].baseField == .comment
+  }
+
+  /// This outline with field `index`'s input box `count` rows high (at least one; only a
+  /// multi-line field grows).
+  public func resizingInput(ofField index: Int, toRows count: Int) -> FormOutline {
+    guard inputRows.indices.contains(index), isMultiLine(index) else { return self }
+    let wanted = max(1, count)
+    guard inputRows[index] != wanted else { return self }
+    var resized = self
+    resized.inputRows[index] = wanted
+    resized.layOutRows()
+    return resized
+  }
+
+  /// Builds `rows` and `fieldRows` from the fields, the notice and the input boxes' heights.
+  private mutating func layOutRows() {
+    var rows: [FormRow] = []
+    var fieldRows: [Int] = []
+    func add(_ field: Int) {
+      fieldRows.append(rows.count)
+      rows.append(.field(field))
+      for line in 1..<max(1, inputRows[field]) { rows.append(.continuation(field, line)) }
+      rows.append(.note(field))
+    }
+    let baseCount = SchemaField.baseFields.count
+    for index in 0..<baseCount { add(index) }
+    rows += noticeLines.map { .notice($0) }
+    var previousGroup: FieldGroup?
+    for index in fields.indices.dropFirst(baseCount) {
+      if fields[index].group != previousGroup {
+        rows.append(.heading(fields[index].group))
+        previousGroup = fields[index].group
+      }
+      add(index)
+    }
+    self.rows = rows
+    self.fieldRows = fieldRows
   }
 
   /// The notice as the form shows it: wrapped to `noticeWidth`, at most `noticeRowsShown`

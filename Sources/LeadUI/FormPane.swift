@@ -17,6 +17,10 @@ enum FormPane {
         if let slot = layout.slot(ofField: index, of: outline, scroll: scroll) {
           drawField(index, state: state, slot: slot, into: &screen)
         }
+      case .continuation(let index, let line):
+        if layout.slot(ofField: index, of: outline, scroll: scroll) == nil {
+          drawCutRow(line, ofField: index, state: state, layout: layout, row: row, into: &screen)
+        }
       case .note(let index):
         if let message = layout.slot(ofField: index, of: outline, scroll: scroll)?.message {
           drawNote(index, state: state, in: message, into: &screen)
@@ -43,7 +47,8 @@ enum FormPane {
     screen.draw(" \(title) ", row: row, column: 4, width: max(0, width - 5), role: .label)
   }
 
-  /// One field: its mark, its label (with `*` when required) and its input box.
+  /// One field: its mark (`!` for a problem, else `•` when pinned), its label (with `*` when
+  /// required) and its input box.
   private static func drawField(
     _ index: Int, state: ConsoleState, slot: FormLayout.FieldSlot, into screen: inout ScreenBuffer
   ) {
@@ -52,6 +57,8 @@ enum FormPane {
     let focused = state.focusIndex == index && state.browser == nil
     if problem != nil {
       screen.draw("!", row: slot.row, column: slot.markColumn, role: .invalid)
+    } else if state.stickyCodes.contains(field.code) {
+      screen.draw(stickyMark, row: slot.row, column: slot.markColumn, role: .label)
     }
     let label =
       field.required
@@ -81,8 +88,59 @@ enum FormPane {
         if focused { screen.cursor = (box.top, box.left) }
       }
     default:
-      drawText(
-        state.textField(code: field.code), in: box, role: role, focused: focused, into: &screen)
+      let text = state.textField(code: field.code)
+      if text.allowsLineBreaks {
+        drawArea(
+          text, in: box, rows: state.outline.inputRows[index], role: role, focused: focused,
+          into: &screen)
+      } else {
+        drawText(text, in: box, role: role, focused: focused, into: &screen)
+      }
+    }
+  }
+
+  /// The mark before a pinned field's label.
+  static let stickyMark = "•"
+
+  /// A multi-line text in its box of `rows` rows (of which `box.height` show), scrolled to
+  /// its cursor, with `↑` and `↓` beside the box where rows are hidden.
+  static func drawArea(
+    _ text: TextField, in box: ScreenRegion, rows: Int, role: StyleRole, focused: Bool,
+    into screen: inout ScreenBuffer
+  ) {
+    let view = text.areaViewport(width: box.width, height: rows)
+    for offset in 0..<box.height {
+      screen.fill(row: box.top + offset, column: box.left, width: box.width, role: role)
+      if offset < view.rows.count {
+        screen.draw(
+          view.rows[offset], row: box.top + offset, column: box.left, width: box.width, role: role)
+      }
+    }
+    if view.hidesRowsBefore {
+      screen.draw("↑", row: box.top, column: box.left + box.width, role: .dim)
+    }
+    if view.hidesRowsAfter, box.height == rows {
+      screen.draw("↓", row: box.top + box.height - 1, column: box.left + box.width, role: .dim)
+    }
+    if focused, view.cursorRow < box.height {
+      screen.cursor = (box.top + view.cursorRow, box.left + view.cursorColumn)
+    }
+  }
+
+  /// One lower row of a multi-line box whose first row is scrolled out of the window.
+  private static func drawCutRow(
+    _ line: Int, ofField index: Int, state: ConsoleState, layout: FormLayout, row: Int,
+    into screen: inout ScreenBuffer
+  ) {
+    let field = state.outline.fields[index]
+    let role: StyleRole = state.problems[field.code] != nil ? .invalid : .input
+    let view = state.textField(code: field.code).areaViewport(
+      width: layout.inputWidth, height: state.outline.inputRows[index])
+    screen.fill(row: row, column: layout.inputColumn, width: layout.inputWidth, role: role)
+    if view.rows.indices.contains(line) {
+      screen.draw(
+        view.rows[line], row: row, column: layout.inputColumn, width: layout.inputWidth,
+        role: role)
     }
   }
 

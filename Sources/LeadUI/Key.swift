@@ -11,6 +11,8 @@ public enum Key: Sendable, Equatable, Hashable {
   case function(Int)
   /// Enter (Return).
   case enter
+  /// Alt with Enter, which terminals deliver apart from Enter (Esc then CR or LF).
+  case altEnter
   /// Tab.
   case tab
   /// Shift-Tab.
@@ -23,6 +25,10 @@ public enum Key: Sendable, Equatable, Hashable {
   case left
   /// Arrow right.
   case right
+  /// Ctrl with arrow left: a word left.
+  case controlLeft
+  /// Ctrl with arrow right: a word right.
+  case controlRight
   /// Home.
   case home
   /// End.

@@ -39,22 +39,26 @@ public enum KeyBar {
 }
 
 extension Key {
-  /// How the key is written in the key bar and in help: `F2`, `^S`, `Tab`, `S-Tab`, `↓`,
-  /// `Space`.
+  /// How the key is written in the key bar and in help: `F2`, `^S`, `Alt-p`, `Tab`, `S-Tab`,
+  /// `↓`, `^←`, `Space`. Alt keys keep the letter's case (terminals send Esc and the letter
+  /// as typed); Ctrl keys are upper case, as keyboards label them.
   public var label: String {
     switch self {
     case .character(" "): "Space"
     case .character(let character): String(character)
     case .control(let character): "^" + character.uppercased()
-    case .alt(let character): "M-" + String(character)
+    case .alt(let character): "Alt-" + String(character)
     case .function(let number): "F\(number)"
     case .enter: "Enter"
+    case .altEnter: "Alt-Enter"
     case .tab: "Tab"
     case .backTab: "S-Tab"
     case .up: "↑"
     case .down: "↓"
     case .left: "←"
     case .right: "→"
+    case .controlLeft: "^←"
+    case .controlRight: "^→"
     case .home: "Home"
     case .end: "End"
     case .pageUp: "PgUp"

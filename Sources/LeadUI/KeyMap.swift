@@ -3,6 +3,9 @@ public enum FocusArea: Sendable, Equatable, Hashable, CaseIterable {
   /// A text field of the form: printable keys type text, so commands use F-keys, Ctrl and
   /// navigation keys only.
   case formField
+  /// A field that holds several lines (the comment): Up and Down move between its lines,
+  /// Alt-Enter starts a new one, the other keys are the form's.
+  case multiLineField
   /// A yes/no field: Space switches it, the other keys are the form's.
   case switchField
   /// A select field with its list closed: Enter opens the list, the other keys are the form's.
@@ -17,6 +20,8 @@ public enum FocusArea: Sendable, Equatable, Hashable, CaseIterable {
   case history
   /// The detail view of one history entry: its actions are F-keys and Ctrl keys.
   case historyDetail
+  /// The help screen over everything else: keys scroll it, Esc closes it.
+  case help
 }
 
 /// The keys bound to commands in one focus area, in the order the key bar lists them.
@@ -78,11 +83,16 @@ public struct KeyMap: Sendable, Equatable {
     KeyMap(bindings: layer + bindings)
   }
 
-  /// Ctrl with an upper-case letter is the same key as with the lower-case one.
+  /// Ctrl or Alt with an upper-case letter is the same key as with the lower-case one, so
+  /// Caps Lock or a held Shift does not change what the key does.
   static func normalised(_ key: Key) -> Key {
-    guard case .control(let character) = key, let lower = character.lowercased().first else {
-      return key
+    switch key {
+    case .control(let character):
+      character.lowercased().first.map { .control($0) } ?? key
+    case .alt(let character):
+      character.lowercased().first.map { .alt($0) } ?? key
+    default:
+      key
     }
-    return .control(lower)
   }
 }

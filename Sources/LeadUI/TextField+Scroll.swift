@@ -13,8 +13,13 @@ public struct TextViewport: Sendable, Equatable {
 extension TextField {
   /// Scrolls as little as possible so the character under the cursor (or the cell after the
   /// text) is fully inside a box `width` columns wide, and no space is wasted at the end while
-  /// earlier text is hidden.
+  /// earlier text is hidden. A multi-line field scrolls its rows instead, in a box as high as
+  /// `visibleRows(width:)`.
   public mutating func scroll(toFit width: Int) {
+    if allowsLineBreaks {
+      scrollRows(toFit: width)
+      return
+    }
     let widths = value.map { DisplayWidth.of($0) }
     guard width > 0 else {
       scrollOffset = cursor

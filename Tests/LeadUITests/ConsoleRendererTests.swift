@@ -30,25 +30,25 @@ struct ConsoleRendererTests {
 
     let keyBar = screen.text(ofRow: 23)
     #expect(
-      keyBar.hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit  F9/^K Settings"))
+      keyBar.hasPrefix(" F2/^S Send  F10/^Q/^C Quit  F1/^G Help  F8/^N New call  F4/^R History"))
     #expect(screen[23, 1].role == .keyHint)
     #expect(screen.cursor?.row == labelRows[0])
     #expect(screen[labelRows[0], screen.cursor?.column ?? 0].role == .focusedInput)
   }
 
-  @Test("a long field scrolls on screen and keeps the cursor in its box")
+  @Test("a long one-line field scrolls on screen and keeps the cursor in its box")
   func longFieldOnScreen() throws {
     var console = makeConsole()
-    let comment = String(repeating: "комментарий 中文 ", count: 10)
-    console.press(.tab, .tab, .tab, .tab)
-    console.press(.paste(comment))
+    let text = String(repeating: "комментарий 中文 ", count: 10)
+    console.press(.tab, .tab, .tab)
+    console.press(.paste(text))
     let screen = console.screen
-    let commentRow = try #require(row(containing: "Comment", in: screen))
+    let emailRow = try #require(row(containing: "Email", in: screen))
     let cursor = try #require(screen.cursor)
-    #expect(cursor.row == commentRow)
+    #expect(cursor.row == emailRow)
     #expect(cursor.column < 79)
-    #expect(screen.text(ofRow: commentRow).contains("‹"))
-    #expect(console.value(of: .comment) == comment)
+    #expect(screen.text(ofRow: emailRow).contains("‹"))
+    #expect(console.value(of: .email) == text)
   }
 
   @Test("wide screens put the history beside the form")
@@ -77,7 +77,7 @@ struct ConsoleRendererTests {
     #expect(screen.cells.count == screen.rows * screen.columns)
     #expect(screen.cursor == nil)
     if rows >= 1 && columns >= 16 {
-      #expect(screen.text(ofRow: 0).hasPrefix("Window too small"))
+      #expect(screen.text.contains("Window too small"))
     }
   }
 
@@ -94,7 +94,7 @@ struct ConsoleRendererTests {
     #expect(console.screen.cursor != nil)
   }
 
-  @Test("every row fits its width and no wide character is split", arguments: [60, 80, 81, 111])
+  @Test("every row fits its width and no wide character is split", arguments: [80, 81, 111, 140])
   func rowsFit(columns: Int) {
     var console = makeConsole()
     console.type(String(repeating: "中", count: 60))

@@ -74,14 +74,14 @@ struct RequestPreviewTests {
   }
 
   @Test(
-    "F7 and Ctrl-Y in the preview copy the curl command of the lead F2 would send",
-    arguments: [Key.function(7), .control("y")])
+    "F7 and Alt-C in the preview copy the curl command of the lead F2 would send",
+    arguments: [Key.function(7), .alt("c")])
   func copyEffect(key: Key) throws {
     var console = makeConsole(schema: try sampleSchema())
     console.fillForm([.phone: "+7 912 345-67-89", .comment: "a&b=c"])
     #expect(console.press(key).isEmpty)
     console.press(.function(6))
-    #expect(console.screen.text(ofRow: 23).contains("F7/^Y Copy curl"))
+    #expect(console.screen.text(ofRow: 23).contains("F7/Alt-c Copy curl"))
 
     let lead = try console.checkedLead()
     #expect(console.press(key) == [.copy(curlCommand(for: lead))])

@@ -122,22 +122,24 @@ struct SchemaScreenTests {
   func keyBars() throws {
     var console = makeConsole(schema: try sampleSchema())
     let bar = { (console: ConsoleState) in console.screen.text(ofRow: 23) }
-    #expect(bar(console).contains("F9/^K Settings"))
+    #expect(bar(console).contains("F1/^G Help"))
+    #expect(bar(console).contains("F4/^R History"))
     #expect(!bar(console).contains("Tab/↓/Enter Next"))
-    // The history key comes before Next and Prev, so they need a wider screen.
+    // The other screens' keys come before Next and Prev, so they need a wider screen.
     let wide = ConsoleRenderer.render(console, rows: 24, columns: 120).text(ofRow: 23)
-    #expect(wide.contains("F4/^R History"))
-    #expect(wide.contains("Tab/↓/Enter Next"))
+    #expect(wide.contains("F9/^O Settings"))
+    let wider = ConsoleRenderer.render(console, rows: 24, columns: 160).text(ofRow: 23)
+    #expect(wider.contains("Tab/↓/Enter Next"))
     console.focus(code: "source")
-    #expect(bar(console).hasPrefix(" F2/^S Send  F3/^F Fields  F6/^P Preview  F10/^Q/^C Quit"))
-    #expect(bar(console).contains("Enter Choose"))
+    #expect(bar(console).hasPrefix(" F2/^S Send  F10/^Q/^C Quit  Enter Choose  F1/^G Help"))
     console.press(.enter)
     #expect(bar(console).contains("Enter Pick"))
     #expect(bar(console).contains("Esc Back"))
     console.press(.escape, .function(3))
-    #expect(bar(console).hasPrefix(" F6/^P Preview  F10/^Q/^C Quit  Enter Go to  Esc/F3/^F Back"))
+    #expect(
+      bar(console).hasPrefix(" F10/^Q/^C Quit  Enter Go to  Esc/F3/^F Back  F1/^G Help  F6/^P"))
     console.press(.escape, .function(6))
-    #expect(bar(console).contains("F7/^Y Copy curl"))
+    #expect(bar(console).contains("F7/Alt-c Copy curl"))
     #expect(bar(console).contains("F10/^Q/^C Quit"))
   }
 

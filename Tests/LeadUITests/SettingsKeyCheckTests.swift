@@ -103,12 +103,14 @@ struct SettingsKeyCheckTests {
 
   @Test("the key bars show the settings keys, and the help says what they do")
   func keyBars() {
-    let form = makeConsole().screen.text(ofRow: 23)
-    #expect(form.contains("F9/^K Settings"))
+    let form = ConsoleRenderer.render(makeConsole(), rows: 24, columns: 120).text(ofRow: 23)
+    #expect(form.contains("F9/^O Settings"))
     let console = settingsHolding(Self.key)
     let bar = console.screen.text(ofRow: 23)
-    #expect(bar.hasPrefix(" F2/^S Save  F5/^T Check key  F10/^Q/^C Quit  Esc/F9/^K Back"))
-    #expect(bar.contains("Next"))
+    #expect(
+      bar.hasPrefix(" F2/^S Save  F5/^T Check key  F10/^Q/^C Quit  Esc/F9/^O Back  F1/^G Help"))
+    let wide = ConsoleRenderer.render(console, rows: 24, columns: 120).text(ofRow: 23)
+    #expect(wide.contains("Enter/Tab/↓ Next"))
     #expect(Command.openSettings.help.contains("API key"))
     #expect(Command.checkKey.help.contains("no lead"))
   }

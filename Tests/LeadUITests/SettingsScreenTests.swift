@@ -24,8 +24,8 @@ private func openSettings(canSend: Bool = true, isSandbox: Bool = false) -> Cons
 @Suite("settings screen")
 struct SettingsScreenTests {
   @Test(
-    "F9 and Ctrl-K open the settings with the endpoint in use and an empty key",
-    arguments: [Key.function(9), Key.control("k")])
+    "F9 and Ctrl-O open the settings with the endpoint in use and an empty key",
+    arguments: [Key.function(9), Key.control("o")])
   func opens(key: Key) throws {
     var console = makeConsole()
     console.press(key)

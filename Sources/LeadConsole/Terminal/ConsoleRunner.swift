@@ -15,6 +15,8 @@ struct ConsoleSetup {
   var settings: SettingsApplier
   /// When not-delivered leads are sent again while the console runs.
   var schedule = ResendSchedule()
+  /// Where the lead being typed is kept while it is typed; nil keeps no draft.
+  var drafts: DraftStore?
 }
 
 /// The full-screen console. All curses calls happen in its loop on the main thread; the
@@ -62,6 +64,8 @@ private struct ConsoleLoop {
   private var dispatcher: LeadDispatcher?
   /// The key check under way, cancelled when the console ends.
   private var keyCheck: Task<Void, Never>?
+  /// Keeps the lead being typed on disk.
+  private var drafts: DraftKeeper
 
   /// When not-delivered leads go out again on their own, and how far apart requests go.
   private var schedule: ResendSchedule { setup.schedule }
@@ -81,27 +85,34 @@ private struct ConsoleLoop {
     self.setup = setup
     self.session = session
     self.state = ConsoleState(context: context)
-    self.presenter = CursesPresenter(palette: session.palette)
+    self.presenter = CursesPresenter(palette: session.palette, lineDrawing: session.lineDrawing)
     self.size = session.size
     self.dispatcher = setup.dispatcher
+    self.drafts = DraftKeeper(store: setup.drafts, inbox: inbox)
   }
 
   /// Reads keys, applies events and draws until the operator quits or a signal stops it.
+  /// A draft kept by an earlier run goes into the form before the first frame.
   mutating func run() -> Int32 {
     loadHistory()
     var events: [ConsoleEvent] = [.resized(rows: size.rows, columns: size.columns)]
+    if let kept = drafts.takeKeptDraft() { events.append(kept) }
     while true {
       events += inbox.drain()
       if !events.isEmpty {
         guard process(events) else {
+          // Quitting over a typed lead takes a second press that says it is left behind.
+          drafts.discard()
           endDeliveries()
           return 0
         }
         events = []
+        drafts.observe(state, now: Date())
         presenter.present(ConsoleRenderer.render(state, rows: size.rows, columns: size.columns))
       }
 
       let now = Date()
+      drafts.saveIfDue(now: now)
       if now >= nextResendCheck {
         nextResendCheck = now.addingTimeInterval(Self.resendCheckSeconds)
         events += resendDue(now: now)
@@ -109,6 +120,8 @@ private struct ConsoleLoop {
 
       let signal = TerminalRescue.stopSignal.load(ordering: .sequentiallyConsistent)
       if signal != 0 {
+        // A hang-up or SIGTERM ends the process: the draft goes to disk first, complete.
+        drafts.saveNow(state, now: now)
         endDeliveries()
         return 128 + signal
       }
@@ -287,4 +300,5 @@ private struct ConsoleLoop {
       inbox.post(.historyIndexed(index.report, open: open))
     }
   }
+
 }

@@ -5,12 +5,14 @@ import LeadUI
 /// the previous frame, and places or hides the cursor. One `wrefresh` per frame.
 struct CursesPresenter {
   private let palette: Palette
+  private let lineDrawing: LineDrawing
   private var previous: ScreenBuffer?
   private var cursorShown: Bool?
 
-  /// Creates a presenter that draws roles with `palette`.
-  init(palette: Palette) {
+  /// Creates a presenter that draws roles with `palette` and box lines as `lineDrawing` says.
+  init(palette: Palette, lineDrawing: LineDrawing) {
     self.palette = palette
+    self.lineDrawing = lineDrawing
   }
 
   /// Forgets the last frame, so the next one is drawn in full (after a resize, or when
@@ -43,18 +45,41 @@ struct CursesPresenter {
 
   /// Writes every column of one row. A wide grapheme is drawn once and its continuation cell
   /// skipped; a grapheme whose width does not match the cells it was given becomes a space, so
-  /// one bad cell can never shift the rest of the row.
+  /// one bad cell can never shift the rest of the row. Box lines go through `lineDrawing`.
   private func drawRow(_ row: Int, of buffer: ScreenBuffer) {
     let screen = cn_stdscr()
     var column = 0
     while column < buffer.columns {
       let cell = buffer[row, column]
+      let look = palette.look(for: cell.role)
+      if let glyph = lineDrawing.glyph(for: cell.grapheme) {
+        Self.drawLine(glyph, row: row, column: column, look: look)
+        column += 1
+        continue
+      }
       let nextIsContinuation = column + 1 < buffer.columns && buffer[row, column + 1].isContinuation
       let width = cell.isContinuation ? 0 : Self.columns(of: cell.grapheme)
       let fits = (width == 1 && !nextIsContinuation) || (width == 2 && nextIsContinuation)
-      var character = Self.character(fits ? cell.grapheme : " ", look: palette.look(for: cell.role))
+      var character = Self.character(fits ? cell.grapheme : " ", look: look)
       _ = mvwadd_wch(screen, Int32(row), Int32(column), &character)
       column += fits && width == 2 ? 2 : 1
+    }
+  }
+
+  /// Draws one box-line cell: the terminal's own line, which `whline`/`wvline` give for the
+  /// character 0 (curses then picks the alternate character set or the Unicode line, as the
+  /// terminal allows), or an ASCII stand-in.
+  private static func drawLine(_ glyph: LineDrawing.Glyph, row: Int, column: Int, look: Look) {
+    let screen = cn_stdscr()
+    guard wmove(screen, Int32(row), Int32(column)) == OK else { return }
+    switch glyph {
+    case .horizontalLine, .verticalLine:
+      _ = wattr_set(screen, look.attributes, look.pair, nil)
+      _ = glyph == .horizontalLine ? whline(screen, 0, 1) : wvline(screen, 0, 1)
+      _ = wattr_set(screen, 0, 0, nil)
+    case .ascii(let character):
+      var cell = Self.character(String(character), look: look)
+      _ = wadd_wch(screen, &cell)
     }
   }
 

@@ -13,6 +13,9 @@ struct Look: Equatable {
 /// Maps style roles to looks: colour pairs when the terminal has colours and `NO_COLOR` is
 /// unset, otherwise plain attributes that keep every role distinguishable in monochrome.
 struct Palette {
+  /// The fewest colours the coloured table uses: the eight basic ones.
+  static let coloursNeeded: Int32 = 8
+
   private let looks: [StyleRole: Look]
 
   /// The look for a role; roles missing from the table look normal.

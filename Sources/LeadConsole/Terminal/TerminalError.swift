@@ -16,9 +16,9 @@ enum TerminalError: Error, Equatable, CustomStringConvertible {
       "The console needs a terminal: run it without redirecting its input or output "
         + "(scripts use `lead-console send`)."
     case .noUTF8Locale(let setting):
-      "No UTF-8 locale is available (\(setting), and C.UTF-8 is missing), so non-Latin "
-        + "letters would be lost. Install a UTF-8 locale and name it in LANG or LC_ALL, "
-        + "e.g. LANG=ru_RU.UTF-8."
+      "No UTF-8 locale is available (\(setting), and neither C.UTF-8 nor en_US.UTF-8 is "
+        + "installed), so non-Latin letters would be lost. Install a UTF-8 locale and set LANG "
+        + "to it (or LC_ALL, which overrides LANG), e.g. LANG=ru_RU.UTF-8."
     case .unusableTerminal(let type):
       "The terminal type TERM=\(type.isEmpty ? "(unset)" : type) cannot show a full-screen "
         + "form (unknown to curses, or no cursor movement): set TERM to a known type such as "

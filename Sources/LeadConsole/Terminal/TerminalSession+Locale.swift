@@ -2,21 +2,31 @@ import CNcursesw
 import Glibc
 
 extension TerminalSession {
+  /// UTF-8 locales tried, in order, when the environment's locale is missing or not UTF-8.
+  /// C.UTF-8 comes with every current glibc; the others cover systems that lack it.
+  static let fallbackLocales = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_GB.UTF-8"]
+
   /// Sets the locale from the environment, then makes sure characters are read and written as
-  /// UTF-8. Answers a notice for the operator when it had to fall back to C.UTF-8, and refuses
-  /// when no UTF-8 locale exists at all, rather than silently mangling non-Latin text.
+  /// UTF-8. Answers a notice for the operator when it had to fall back to another locale for
+  /// characters (the interface language still follows the variables), and refuses when no
+  /// UTF-8 locale exists at all, rather than silently mangling non-Latin text.
   static func chooseLocale(environment: [String: String]) throws(TerminalError) -> String? {
     // An uninstalled locale (ru_RU.UTF-8 on a minimal system) makes this fail and leaves "C".
     let installed = setlocale(LC_ALL, "") != nil
     if codesetIsUTF8() { return nil }
 
     let setting = localeSetting(environment: environment)
-    guard setlocale(LC_CTYPE, "C.UTF-8") != nil, codesetIsUTF8() else {
+    // Only the character type changes: messages, times and numbers keep what was accepted.
+    guard
+      let fallback = fallbackLocales.first(where: { name in
+        setlocale(LC_CTYPE, name) != nil && codesetIsUTF8()
+      })
+    else {
       throw .noUTF8Locale(setting: setting)
     }
     return installed
-      ? "Locale \(setting) is not UTF-8: text is handled as UTF-8 (C.UTF-8)."
-      : "Locale \(setting) is not installed: text is handled as UTF-8 (C.UTF-8)."
+      ? "Locale \(setting) is not UTF-8: text is handled as UTF-8 (\(fallback))."
+      : "Locale \(setting) is not installed: text is handled as UTF-8 (\(fallback))."
   }
 
   /// The variable that decides LC_CTYPE, as `NAME=value`, in the order the C library reads them.

@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import LeadUI
 
 /// Curses on this process's terminal, from `enter` to `leave`: locale, tty modes, colours, the
 /// held standard error, and the rescue paths that put the terminal back if the program is
@@ -7,8 +8,11 @@ import Glibc
 final class TerminalSession {
   /// How style roles look on this terminal.
   let palette: Palette
-  /// Said once to the operator when the locale had to be replaced by C.UTF-8.
+  /// Said once to the operator when characters had to fall back to a UTF-8 locale (C.UTF-8)
+  /// other than the one the environment names.
   let localeNotice: String?
+  /// How box lines reach this terminal: its own line characters, or ASCII.
+  let lineDrawing: LineDrawing
 
   /// How long one key read waits, so the loop also sees background results and stop signals.
   static let readTimeoutMilliseconds: Int32 = 40
@@ -25,12 +29,13 @@ final class TerminalSession {
 
   private init(
     screen: OpaquePointer, savedTerminal: termios, heldError: HeldStandardError?,
-    palette: Palette, localeNotice: String?
+    palette: Palette, lineDrawing: LineDrawing, localeNotice: String?
   ) {
     self.screen = screen
     self.savedTerminal = savedTerminal
     self.heldError = heldError
     self.palette = palette
+    self.lineDrawing = lineDrawing
     self.localeNotice = localeNotice
   }
 
@@ -67,7 +72,8 @@ final class TerminalSession {
     writeUnbuffered(bracketedPasteOn)
     return TerminalSession(
       screen: screen, savedTerminal: saved, heldError: heldError,
-      palette: choosePalette(environment: environment), localeNotice: notice)
+      palette: choosePalette(environment: environment), lineDrawing: chooseLineDrawing(),
+      localeNotice: notice)
   }
 
   /// Writes a mode switch straight to the terminal. `putp` would go through stdio's buffer,
@@ -114,11 +120,29 @@ final class TerminalSession {
     }
   }
 
-  /// Colour pairs when the terminal has colours and `NO_COLOR` is unset or empty, as the
-  /// no-color.org convention asks; otherwise the monochrome table.
+  /// Colour pairs when the terminal has at least the eight basic colours and a pair for every
+  /// role, and `NO_COLOR` is unset or empty, as the no-color.org convention asks; otherwise
+  /// the monochrome table (bold, reverse, underline, dim).
   private static func choosePalette(environment: [String: String]) -> Palette {
     let colourRefused = !(environment["NO_COLOR"] ?? "").isEmpty
-    guard !colourRefused, has_colors(), start_color() == OK else { return .monochrome() }
+    guard !colourRefused, has_colors(), tigetnum("colors") >= Palette.coloursNeeded,
+      tigetnum("pairs") > StyleRole.allCases.count, start_color() == OK
+    else { return .monochrome() }
     return .coloured(defaultColors: use_default_colors() == OK)
+  }
+
+  /// The terminal's own line characters where its description lists them (`acsc`) and can
+  /// switch to them (`smacs`), else ASCII; read from terminfo, whatever TERM is called.
+  private static func chooseLineDrawing() -> LineDrawing {
+    LineDrawing(
+      acsc: capability("acsc"), canSwitchCharacterSet: capability("smacs") != nil)
+  }
+
+  /// A string capability of the terminal, nil when it is absent, cancelled or not a string
+  /// (terminfo answers those with NULL or the pointer -1).
+  private static func capability(_ name: String) -> String? {
+    guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
   }
 }
