@@ -3,7 +3,7 @@
 #   make test   installs what is missing, builds, runs every test
 
 SWIFT ?= swift
-PACKAGES := libncurses-dev libcurl4-openssl-dev libmicrohttpd-dev tmux
+PACKAGES := libncurses-dev libcurl4-openssl-dev libmicrohttpd-dev tmux openssl
 BIN := .build/debug/lead-console
 # What `make screenshots` needs beyond PACKAGES: a virtual X server, a terminal, the grabber.
 SCREENSHOT_PACKAGES := xvfb xterm imagemagick xdotool fonts-dejavu-core
@@ -13,8 +13,14 @@ SCREENSHOT_PACKAGES := xvfb xterm imagemagick xdotool fonts-dejavu-core
 demo: build
 	$(BIN) --sandbox
 
+# Unit tests first, then the end-to-end ones on their own: those block their threads while they
+# watch a terminal or a child process, which would starve the unit tests' timing checks. Then
+# each fuzz target briefly.
 test: build lint
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'LeadCoreTests|LeadUITests'
+	$(SWIFT) test --skip-build --filter LeadConsoleTests
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 build: deps
 	$(SWIFT) build
@@ -41,10 +47,11 @@ deps:
 
 # The toolchain's formatter, with the rules in .swift-format; `make test` checks it.
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Fuzz/Package.swift Fuzz/Sources
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz/Package.swift \
+	  Fuzz/Sources
 
 # Real PNGs of the console in an xterm under Xvfb, into screenshots/; the same deps step,
 # with the screenshot packages.
@@ -52,3 +59,49 @@ lint:
 screenshots: build
 	@$(MAKE) --no-print-directory deps PACKAGES="$(SCREENSHOT_PACKAGES)"
 	LEAD_CONSOLE=$(BIN) bash screenshots/take-screenshots.sh
+
+# --- Fuzzing -------------------------------------------------------------------------------
+# The libFuzzer targets of Fuzz/ (a package of its own, so the normal build never links them),
+# built with the address sanitizer. Each starts from its seeds in Fuzz/Corpus/<name>/ and
+# writes what it learns to $(FUZZ_WORK)/<name>/, a crashing input to $(FUZZ_WORK)/<name>-crash-*.
+#   make fuzz FUZZ_SECONDS=600   runs each target for that many seconds (default 60)
+#   make fuzz-smoke              runs each briefly (at most FUZZ_SMOKE_RUNS inputs, 20 s)
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_RUNS ?= 5000
+FUZZ_BUILD ?= Fuzz/.build
+FUZZ_WORK ?= $(FUZZ_BUILD)/corpus
+# name in Fuzz/Corpus : product
+FUZZ_TARGETS := answer-classifier:FuzzAnswerClassifier schema-loader:FuzzSchemaLoader \
+  history-log:FuzzHistoryLog form-encoding:FuzzFormEncoding
+# Both flags are needed: -Xswiftc alone builds binaries that silently test nothing.
+FUZZ_BUILD_FLAGS := -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
+
+.PHONY: fuzz fuzz-smoke fuzz-build
+# SwiftPM does not notice a change to the main package's manifest (a new target) from here:
+# the cached build plan is dropped so each build plans afresh.
+fuzz-build: deps
+	@rm -f $(FUZZ_BUILD)/release.yaml $(FUZZ_BUILD)/release/description.json
+	@for target in $(FUZZ_TARGETS); do \
+	  $(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_BUILD) $(FUZZ_BUILD_FLAGS) \
+	    --product "$${target#*:}" || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_LIMIT="-max_total_time=$(FUZZ_SECONDS)"
+
+fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run \
+	  FUZZ_LIMIT="-runs=$(FUZZ_SMOKE_RUNS) -max_total_time=20"
+
+# One target after another; the first crash stops the run and names the input it kept. The Swift
+# backtracer stays off: under the address sanitizer it only buries libFuzzer's own report.
+.PHONY: fuzz-run
+fuzz-run:
+	@for target in $(FUZZ_TARGETS); do \
+	  name="$${target%%:*}"; product="$${target#*:}"; \
+	  mkdir -p "$(FUZZ_WORK)/$$name"; \
+	  echo "fuzz: $$product ($(FUZZ_LIMIT))"; \
+	  SWIFT_BACKTRACE=enable=no "$(FUZZ_BUILD)/release/$$product" $(FUZZ_LIMIT) -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix="$(FUZZ_WORK)/$$name-" "$(FUZZ_WORK)/$$name" "Fuzz/Corpus/$$name" \
+	    || { echo "fuzz: $$product failed; the input is in $(FUZZ_WORK)/$$name-*"; exit 1; }; \
+	done

@@ -131,4 +131,11 @@ static inline long ccurl_os_errno(CURL *h) {
   return curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &value) == CURLE_OK ? value : 0;
 }
 
+/* Replaces curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &long): the TLS library's
+ * certificate verdict (OpenSSL's X509_V_* codes here), 0 when it found no fault. */
+static inline long ccurl_ssl_verify_result(CURL *h) {
+  long result = 0;
+  return curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &result) == CURLE_OK ? result : 0;
+}
+
 #endif

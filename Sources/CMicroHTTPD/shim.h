@@ -17,10 +17,12 @@
 typedef void *(*cmhd_uri_callback)(void *context, const char *uri,
                                    struct MHD_Connection *connection);
 
-/* Replaces MHD_start_daemon(...): 127.0.0.1 only, a thread per connection, port 0 = any free. */
+/* Replaces MHD_start_daemon(...): 127.0.0.1 only, a thread per connection, port 0 = any free.
+ * With a PEM key and certificate (both non-NULL) it serves HTTPS instead of plain HTTP. */
 static inline struct MHD_Daemon *cmhd_start_loopback_daemon(
     uint16_t port, unsigned int connection_timeout_seconds, MHD_AccessHandlerCallback handler,
-    cmhd_uri_callback uri_logger, MHD_RequestCompletedCallback completed, void *context) {
+    cmhd_uri_callback uri_logger, MHD_RequestCompletedCallback completed, void *context,
+    const char *tls_key_pem, const char *tls_cert_pem) {
   struct sockaddr_in address;
   memset(&address, 0, sizeof address);
   address.sin_family = AF_INET;
@@ -28,12 +30,28 @@ static inline struct MHD_Daemon *cmhd_start_loopback_daemon(
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                        MHD_USE_AUTO | MHD_USE_ITC;
+  if (tls_key_pem != NULL && tls_cert_pem != NULL) {
+    return MHD_start_daemon(flags | MHD_USE_TLS, port, NULL, NULL, handler, context,
+                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
+                            MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
+                            MHD_OPTION_URI_LOG_CALLBACK, uri_logger, context,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, context,
+                            MHD_OPTION_HTTPS_MEM_KEY, tls_key_pem,
+                            MHD_OPTION_HTTPS_MEM_CERT, tls_cert_pem,
+                            MHD_OPTION_END);
+  }
   return MHD_start_daemon(flags, port, NULL, NULL, handler, context,
                           MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
                           MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                           MHD_OPTION_URI_LOG_CALLBACK, uri_logger, context,
                           MHD_OPTION_NOTIFY_COMPLETED, completed, context,
                           MHD_OPTION_END);
+}
+
+/* Replaces MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES: whether this libmicrohttpd
+ * was built with a TLS library. */
+static inline int cmhd_supports_tls(void) {
+  return MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES;
 }
 
 /* Replaces MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT)->port; 0 if unknown. */

@@ -5,7 +5,7 @@ import LeadUI
 /// `lead-console check-key`: asks the CRM whether the key works, creating no lead.
 enum CheckKeyCommand {
   static let help = """
-    Usage: lead-console check-key [--key KEY] [--endpoint URL] [--get]
+    Usage: lead-console check-key [--key KEY] [--endpoint URL] [--get] [--ca-file FILE]
                                   [--connect-timeout S] [--timeout S]
 
     Sends a request carrying only the key, so no lead can be created. The CRM answers 100 for

@@ -5,7 +5,7 @@ import LeadCore
 struct ClientOptions {
   /// Options among these that take a value.
   static let valued: Set<String> = [
-    "--endpoint", "--log", "--key", "--connect-timeout", "--timeout",
+    "--endpoint", "--log", "--key", "--connect-timeout", "--timeout", "--ca-file",
   ]
 
   var configuration: Configuration
@@ -24,6 +24,7 @@ struct ClientOptions {
     let connectTimeout = try reader.seconds("--connect-timeout")
     let timeout = try reader.seconds("--timeout")
     let logFlag = try reader.value("--log")
+    let caFile = try reader.value("--ca-file")
     method = try reader.flag("--get") ? .get : .post
     if let sandbox {
       keyFlag = sandbox.key
@@ -35,6 +36,7 @@ struct ClientOptions {
       endpointFlag: endpointFlag,
       connectTimeoutFlag: connectTimeout,
       timeoutFlag: timeout,
+      caFileFlag: caFile,
       environment: environment,
       configFile: Configuration.defaultConfigFile(environment: environment)
     )
@@ -61,15 +63,16 @@ struct ClientOptions {
     "warning: GET puts the API key in the URL, where proxies and server logs keep it; "
     + "POST is safer"
 
-  /// A client for these settings, or nil when there is no key.
-  func client(transport: any HTTPTransport = CurlTransport()) -> CRMClient? {
+  /// A client for these settings, or nil when there is no key; by default over libcurl,
+  /// trusting the configured CA file besides the system's.
+  func client(transport: (any HTTPTransport)? = nil) -> CRMClient? {
     guard let key = configuration.key else { return nil }
     return CRMClient(
       endpoint: configuration.endpoint,
       key: key,
       method: method,
       timeouts: configuration.timeouts,
-      transport: transport
+      transport: transport ?? CurlTransport(caFile: configuration.caFile)
     )
   }
 }

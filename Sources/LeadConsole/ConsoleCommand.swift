@@ -66,7 +66,7 @@ enum ConsoleCommand {
         settingsFile: sandbox == nil
           ? Configuration.defaultConfigFile(environment: environment) : nil,
         keySource: sandbox == nil ? options.configuration.keySource : .none,
-        home: environment["HOME"]),
+        home: environment["HOME"], caFile: options.configuration.caFile),
       schedule: ResendSchedule(
         maxAttempts: options.configuration.maxAttempts,
         minimumSpacing: 1 / options.configuration.requestsPerSecond),

@@ -32,10 +32,13 @@ enum LeadConsoleCommand {
       --get                   send with GET (the key then travels in the URL)
       --connect-timeout S     seconds to connect (default 5)
       --timeout S             seconds for the whole request (default 15)
+      --ca-file FILE          trust this CA (PEM) too, for an https:// endpoint with a
+                              private certificate
 
     The key is read from --key, else GENTLEMAN_API_KEY, else "key" in
     $XDG_CONFIG_HOME/gentleman-lead-console/config.json (which may also set "endpoint",
-    "connect_timeout", "timeout" and "operator", the name recorded with each lead).
+    "connect_timeout", "timeout", "ca_file" and "operator", the name recorded with each lead).
+    A config file holding a key must be readable by its owner only (chmod 600).
 
     Exit status of the console: 0 after quitting; 2 on a usage or configuration error, or when
     the terminal cannot be used; 128 + N after signal N (130 SIGINT, 129 SIGHUP, 143 SIGTERM).

@@ -1,20 +1,40 @@
 import Dispatch
 import Foundation
 import LeadCore
+import LeadUI
 import Synchronization
 
 /// The command line's JSON output: one object per line, keys sorted, times in ISO 8601.
 protocol JSONLineOutput: Encodable {}
 
 extension JSONLineOutput {
-  /// One line of JSON; JSONEncoder escapes control characters, so it is safe on a terminal.
+  /// One line of JSON, safe on a terminal: JSONEncoder escapes C0 controls itself, and every
+  /// other character a terminal would obey (DEL, C1 controls such as U+009B, bidi overrides,
+  /// line separators) is written as a `\uXXXX` escape, which reads back as the same text.
   func jsonLine() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     guard let data = try? encoder.encode(self) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    return escapingTerminalControls(String(decoding: data, as: UTF8.self))
   }
+}
+
+/// JSON text with each terminal control written as `\uXXXX`; outside strings JSON holds only
+/// ASCII punctuation, letters and digits, so only string contents change, and not in meaning.
+func escapingTerminalControls(_ json: String) -> String {
+  guard json.unicodeScalars.contains(where: TerminalText.isControl) else { return json }
+  var output = String.UnicodeScalarView()
+  for scalar in json.unicodeScalars {
+    guard TerminalText.isControl(scalar) else {
+      output.append(scalar)
+      continue
+    }
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    let escape = "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    output.append(contentsOf: escape.unicodeScalars)
+  }
+  return String(output)
 }
 
 /// One attempt's outcome as the command line prints it in JSON, with the history log's

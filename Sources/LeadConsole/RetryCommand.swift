@@ -5,7 +5,7 @@ import LeadUI
 /// `lead-console retry`: sends again, once each, the leads the CRM certainly did not get.
 enum RetryCommand {
   static let help = """
-    Usage: lead-console retry [--log FILE] [--key KEY] [--endpoint URL]
+    Usage: lead-console retry [--log FILE] [--key KEY] [--endpoint URL] [--ca-file FILE]
                               [--connect-timeout S] [--timeout S]
                               [--max-attempts N] [--rate R | --rate unlimited]
                               [--connections N] [--compact-over BYTES]

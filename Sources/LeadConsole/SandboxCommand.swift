@@ -9,6 +9,7 @@ enum SandboxCommand {
 
   static let help = """
     Usage: lead-console sandbox [--port N] [--key KEY] [--record FILE] [--fault MODE]
+                                [--tls-cert FILE --tls-key FILE]
 
     Runs a local HTTP server on 127.0.0.1 that answers as the CRM's site-integration API does:
     POST and GET on /api/site and /api/site/, error 100 (empty key), 101 (wrong key),
@@ -21,6 +22,8 @@ enum SandboxCommand {
       --record FILE   where to append the requests it receives
       --fault MODE    answer badly on purpose, one of:
                       \(SandboxFault.argumentSummary)
+      --tls-cert FILE serve HTTPS with this PEM certificate (chain) ...
+      --tls-key FILE  ... and its unencrypted PEM private key; the URL is then https://
 
     A running sandbox takes a new fault mode from POST /sandbox/fault with the form field
     mode=MODE (e.g. curl -d mode=503 http://127.0.0.1:PORT/sandbox/fault); mode=none mends it.
@@ -30,7 +33,8 @@ enum SandboxCommand {
     """
 
   static func run(_ arguments: [String]) throws -> Int32 {
-    var reader = try ArgumentReader(arguments, valued: ["--port", "--key", "--record", "--fault"])
+    var reader = try ArgumentReader(
+      arguments, valued: ["--port", "--key", "--record", "--fault", "--tls-cert", "--tls-key"])
     if try reader.flag("--help") {
       print(help)
       return 0
@@ -39,6 +43,8 @@ enum SandboxCommand {
     let key = try reader.value("--key") ?? demoKey
     let record = try reader.value("--record")
     let faultText = try reader.value("--fault")
+    let tlsCertificate = try reader.value("--tls-cert")
+    let tlsKey = try reader.value("--tls-key")
     try reader.checkAllUsed()
     if let stray = reader.arguments.first {
       throw UsageError(description: "unexpected argument '\(stray)'")
@@ -56,13 +62,23 @@ enum SandboxCommand {
       return fault
     }
 
+    guard (tlsCertificate == nil) == (tlsKey == nil) else {
+      throw UsageError(description: "--tls-cert and --tls-key go together; give both or neither")
+    }
+
     let signals = StopSignals()
-    let server = SandboxServer(
-      configuration: SandboxConfiguration(
-        port: portNumber ?? 0, key: key, recordFile: record.map { URL(fileURLWithPath: $0) },
-        fault: fault ?? .none))
     let url: URL
+    let server: SandboxServer
     do {
+      let tls = try tlsCertificate.map { (path) throws(SandboxError) in
+        try SandboxTLS(
+          certificateFile: URL(fileURLWithPath: path),
+          keyFile: URL(fileURLWithPath: tlsKey ?? ""))
+      }
+      server = SandboxServer(
+        configuration: SandboxConfiguration(
+          port: portNumber ?? 0, key: key, recordFile: record.map { URL(fileURLWithPath: $0) },
+          fault: fault ?? .none, tls: tls))
       url = try server.start()
     } catch {
       printError("lead-console sandbox: \(error)")

@@ -8,7 +8,7 @@ enum SendCommand {
     Usage: lead-console send [--first-name A] [--last-name B] [--phone P] [--email E]
                              [--comment C] [--field CODE=VALUE]... [--get] [--dry-run] [--json]
                              [--schema FILE] [--allow-unknown] [--allow-duplicate]
-                             [--key KEY] [--endpoint URL] [--log FILE]
+                             [--key KEY] [--endpoint URL] [--log FILE] [--ca-file FILE]
                              [--connect-timeout S] [--timeout S]
 
     Checks the lead, writes it to the history log, sends it once and reports the outcome.
@@ -21,7 +21,9 @@ enum SendCommand {
     (in any case) matches a lead queued in the last 24 hours is refused, naming that lead,
     since the CRM would open a second deal; --allow-duplicate sends it anyway.
     --dry-run prints the request (method, URL, body; the key masked) and sends nothing.
-    --json prints the outcome as one JSON object.
+    --json prints the outcome as one JSON object. --get sends with GET, which puts the key in
+    the URL (a warning says so each time). --ca-file trusts a PEM file of CA certificates for
+    an https:// endpoint, besides the system's.
 
     Exit status:
       0  accepted by the CRM
@@ -64,7 +66,9 @@ enum SendCommand {
         _ = SchemaCommand.report(error)
         return 2
       }
-      printError("lead-console: warning: schema not used, base fields only: \(error.summary)")
+      printError(
+        "lead-console: warning: schema not used, base fields only: "
+          + TerminalText.singleLine(error.summary))
       schemaOption = SchemaOption(schema: nil)
     }
     let dryRun = try reader.flag("--dry-run")
@@ -85,7 +89,7 @@ enum SendCommand {
         allowUnknownCodes: allowUnknown || schemaOption.schema == nil)
     } catch {
       for problem in error.problems {
-        printError("lead-console: \(problem.field): \(problem.message)")
+        printError(TerminalText.singleLine("lead-console: \(problem.field): \(problem.message)"))
       }
       printError("Nothing was sent.")
       return 2

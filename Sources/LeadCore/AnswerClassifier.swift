@@ -19,6 +19,9 @@ public enum AnswerClassifier {
     }
   }
 
+  /// The most error codes kept from one answer; the CRM's documented answers hold one to three.
+  public static let maximumListedCodes = 10
+
   /// Statuses that mean a gateway or limiter in front of the CRM turned the request away.
   static let refusingStatuses: Set<Int> = [429, 502, 503]
 
@@ -46,12 +49,18 @@ public enum AnswerClassifier {
     }
 
     switch CRMAnswer.parse(body) {
-    case .rejected(let codes):
-      let errors = codes.map(CRMErrorCode.init(code:))
+    case .rejected(let allCodes):
+      // Each code once, and only the first few: a hostile answer could list thousands, and the
+      // reason goes onto the screen and into the history with every attempt.
+      var seen: Set<Int> = []
+      let unique = allCodes.filter { seen.insert($0).inserted }
+      let errors = unique.prefix(maximumListedCodes).map(CRMErrorCode.init(code:))
+      let omitted = unique.count - errors.count
       let list = errors.map { "\($0.code) (\($0.message))" }.joined(separator: ", ")
+      let more = omitted > 0 ? " and \(omitted) more" : ""
       return Outcome(
-        kind: .rejected, httpStatus: status, errors: errors,
-        reason: "\(prefix): CRM refused the lead: error \(list)")
+        kind: .rejected, httpStatus: status, errors: Array(errors),
+        reason: "\(prefix): CRM refused the lead: error \(list)\(more)")
     case .accepted where (200...299).contains(status):
       return Outcome(kind: .accepted, httpStatus: status, reason: "\(prefix): lead accepted")
     case .accepted:

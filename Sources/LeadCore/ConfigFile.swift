@@ -9,15 +9,17 @@ struct ConfigFile: Equatable {
   var operatorName: String?
   var maxAttempts: Int?
   var requestsPerSecond: Double?
+  var caFile: String?
   var warnings: [String] = []
 
   /// The JSON member names, as documented.
   static let knownSettings = [
     "key", "endpoint", "connect_timeout", "timeout", "operator", "max_attempts",
-    "requests_per_second",
+    "requests_per_second", "ca_file",
   ]
 
-  /// Reads the file; a missing file is an empty configuration.
+  /// Reads the file; a missing file is an empty configuration. A file holding the key that
+  /// other users may read is refused: the key lets anyone write into the CRM.
   static func read(_ url: URL) throws(ConfigurationError) -> ConfigFile {
     let path = url.path
     let data: Data
@@ -32,11 +34,9 @@ struct ConfigFile: Equatable {
       return ConfigFile()
     }
 
-    var file = try parse(data, path: path)
+    let file = try parse(data, path: path)
     if file.key != nil, let mode = permissions(of: path), mode & 0o077 != 0 {
-      file.warnings.append(
-        "the config file \(path) holds the API key but other users can read it;"
-          + " run: chmod 600 \(path)")
+      throw .keyFileOpenToOthers(path: path, mode: mode & 0o777)
     }
     return file
   }
@@ -55,6 +55,7 @@ struct ConfigFile: Equatable {
     for (name, value) in object.sorted(by: { $0.key < $1.key }) {
       switch (name, value) {
       case ("key", .string(let text)): file.key = text
+      case ("ca_file", .string(let text)): file.caFile = text
       case ("endpoint", .string(let text)): file.endpoint = text
       case ("operator", .string(let text)): file.operatorName = text
       case ("connect_timeout", .number(let number)): file.connectTimeout = number
@@ -69,7 +70,7 @@ struct ConfigFile: Equatable {
           setting: setting(name), detail: "must be a whole number from 1 to 1000")
       case ("requests_per_second", _):
         throw .invalidSetting(setting: setting(name), detail: "must be a number above 0, up to 100")
-      case ("key", _), ("endpoint", _), ("operator", _):
+      case ("key", _), ("endpoint", _), ("operator", _), ("ca_file", _):
         throw .invalidSetting(setting: setting(name), detail: "must be a string in quotes")
       case ("connect_timeout", _), ("timeout", _):
         throw .invalidSetting(setting: setting(name), detail: "must be a number of seconds")

@@ -10,6 +10,8 @@ public struct Configuration: Sendable {
   public var endpoint: String
   /// The connect timeout and total deadline.
   public var timeouts: Timeouts
+  /// A PEM file of CA certificates trusted for `https://` endpoints besides the system's.
+  public var caFile: String?
   /// The operator's name recorded with each lead, from the config file.
   public var operatorName: String?
   /// How many attempts a lead gets before resending stops (console and `retry`).
@@ -35,6 +37,7 @@ public struct Configuration: Sendable {
     endpointFlag: String?,
     connectTimeoutFlag: Double?,
     timeoutFlag: Double?,
+    caFileFlag: String? = nil,
     environment: [String: String],
     configFile: URL?
   ) throws(ConfigurationError) -> Configuration {
@@ -71,10 +74,23 @@ public struct Configuration: Sendable {
           + " the total applies")
     }
 
+    let caFile: String?
+    if let flag = caFileFlag {
+      caFile = try checkedCAFile(flag, setting: "--ca-file")
+    } else if let value = file?.caFile, let configFile {
+      // A relative path in the file means beside the file, wherever the console is started.
+      let path =
+        value.hasPrefix("/")
+        ? value : configFile.deletingLastPathComponent().appendingPathComponent(value).path
+      caFile = try checkedCAFile(path, setting: fileSetting("ca_file"))
+    } else {
+      caFile = nil
+    }
+
     let operatorName = file?.operatorName?.trimmingSurroundingWhitespace()
     return Configuration(
       key: key, keySource: keySource, endpoint: endpoint,
-      timeouts: Timeouts(connect: connect, total: total),
+      timeouts: Timeouts(connect: connect, total: total), caFile: caFile,
       operatorName: operatorName?.isEmpty == false ? operatorName : nil,
       maxAttempts: file?.maxAttempts ?? RetryPlan.defaultMaxAttempts,
       requestsPerSecond: file?.requestsPerSecond ?? RetryPlan.defaultRate, warnings: warnings,
@@ -184,6 +200,22 @@ public struct Configuration: Sendable {
       throw .invalidEndpoint(setting: setting, value: value)
     }
     return trimmed
+  }
+
+  /// A CA file must be a readable file: a typo here would otherwise show only as every lead
+  /// "not delivered".
+  static func checkedCAFile(_ path: String, setting: String) throws(ConfigurationError) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .unreadableCAFile(setting: setting, path: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw .unreadableCAFile(setting: setting, path: path, reason: "it is a directory")
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw .unreadableCAFile(setting: setting, path: path, reason: "permission denied")
+    }
+    return path
   }
 
   private static func checkedTimeout(

@@ -14,6 +14,10 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case keyInEndpoint(setting: String)
   /// The endpoint holds a user name or password (`http://user:secret@host/`).
   case credentialsInEndpoint(setting: String)
+  /// The config file holds the API key and its group or others may read or change it.
+  case keyFileOpenToOthers(path: String, mode: Int)
+  /// The CA certificate file to trust cannot be read.
+  case unreadableCAFile(setting: String, path: String, reason: String)
 }
 
 extension ConfigurationError: CustomStringConvertible {
@@ -40,6 +44,13 @@ extension ConfigurationError: CustomStringConvertible {
     case .credentialsInEndpoint(let setting):
       return "\(setting) holds a user name or password; the CRM takes only the API key,"
         + " given as --key, \(Configuration.keyVariable) or \"key\" in the config file"
+    case .keyFileOpenToOthers(let path, let mode):
+      let octal = String(mode, radix: 8)
+      return "the config file \(path) holds the API key but other users can read or change it (mode"
+        + " \(String(repeating: "0", count: max(0, 4 - octal.count)))\(octal)); nothing is sent"
+        + " until only you can: run chmod 600 \(path)"
+    case .unreadableCAFile(let setting, let path, let reason):
+      return "\(setting): cannot read the CA certificate file \(path): \(reason)"
     }
   }
 }

@@ -19,6 +19,9 @@ extension CurlTransport {
     var curlText: String
     /// The limits the transfer ran under.
     var timeouts: Timeouts
+    /// The TLS library's verdict on the server's certificate (OpenSSL's `X509_V_*` codes),
+    /// 0 when it found no fault or no certificate was checked.
+    var certificateVerdict: Int = 0
 
     /// Codes curl only returns before the first byte of the request leaves: name resolution,
     /// connecting, the TLS handshake, or a URL it refused outright.
@@ -51,7 +54,7 @@ extension CurlTransport {
       case CURLE_COULDNT_CONNECT: connectFailureWords
       case CURLE_OPERATION_TIMEDOUT: timeoutWords
       case CURLE_SSL_CONNECT_ERROR: "TLS handshake failed"
-      case CURLE_PEER_FAILED_VERIFICATION: "the server's TLS certificate is not trusted"
+      case CURLE_PEER_FAILED_VERIFICATION: certificateWords
       case CURLE_SSL_CACERT_BADFILE: "the CA certificate file could not be read"
       case CURLE_GOT_NOTHING: "the connection closed without an answer"
       case CURLE_SEND_ERROR: "the connection failed while sending the request"
@@ -69,6 +72,24 @@ extension CurlTransport {
         } else {
           "the request failed (curl error \(code.rawValue))"
         }
+      }
+    }
+
+    /// What is wrong with the server's certificate. curl checks the host name itself once the
+    /// TLS library found the chain sound, and then leaves no verdict or an unspecified one (1),
+    /// naming the mismatch only in its message.
+    private var certificateWords: String {
+      let curlNamesHost = curlText.lowercased().contains("name")
+      return switch certificateVerdict {
+      case 0 where curlNamesHost, 1 where curlNamesHost, 62, 64:
+        "the server's TLS certificate is not for this host name"
+      case 9: "the server's TLS certificate is not valid yet"
+      case 10: "the server's TLS certificate has expired"
+      case 23: "the server's TLS certificate has been revoked"
+      case 2, 18, 19, 20, 21:
+        "the server's TLS certificate is from an unknown certificate authority"
+          + " (a private CA is trusted with --ca-file)"
+      default: "the server's TLS certificate is not trusted"
       }
     }
 

@@ -60,7 +60,8 @@ extension CurlTransport {
         connected: ccurl_connect_time_us(handle) > 0,
         readyToSend: ccurl_pretransfer_time_us(handle) > 0 || ccurl_request_size(handle) > 0,
         curlText: String(cString: errorBuffer),
-        timeouts: options.timeouts
+        timeouts: options.timeouts,
+        certificateVerdict: Int(ccurl_ssl_verify_result(handle))
       )
       let reason = failure.reason(for: request)
       return .failed(requestSent: failure.requestMayHaveBeenSent, reason: reason)

@@ -11,7 +11,12 @@ import Synchronization
 public struct CurlTransport: HTTPTransport {
   /// The most answer body bytes kept; a longer body aborts the transfer and is reported cut.
   public let bodyCap: Int
-  /// A PEM file of CA certificates to trust instead of the system's, or nil.
+  /// A PEM file of CA certificates to trust for `https://` besides the system's, or nil.
+  ///
+  /// It is given to curl as `CURLOPT_CAINFO`, which replaces curl's default bundle file; the
+  /// system's CAs stay trusted through the CA directory Debian's libcurl also reads
+  /// (`CURLOPT_CAPATH`, `/etc/ssl/certs`), which is left as built. Where a libcurl has no such
+  /// directory, the file becomes the only trust: stricter, never looser.
   public let caFile: String?
 
   /// Creates a transport keeping at most `bodyCap` bytes of an answer.

@@ -23,6 +23,7 @@ extension Lead {
     }
     problems += LeadRules.extraFieldProblems(lead.extraFields)
     problems += LeadRules.replacementCharacterProblems(lead)
+    problems += LeadRules.lengthProblems(lead)
 
     guard problems.isEmpty else {
       throw LeadValidationError(problems: problems)
@@ -33,6 +34,46 @@ extension Lead {
 
 /// The individual checks, each answering with a message or nil when the value passes.
 enum LeadRules {
+  /// The most characters one value may hold: as much as a form field takes, far more than any
+  /// name, comment or custom field needs, and a bound on what one lead puts on the wire.
+  static let maximumValueLength = 10_000
+  /// The most UTF-8 bytes one value may hold, for text of many combining marks per character.
+  static let maximumValueBytes = 65_536
+  /// The most extra fields one lead may carry, as many as a schema may define.
+  static let maximumExtraFields = Schema.maximumFieldCount
+  /// The longest extra field code; the CRM's own codes are short words.
+  static let maximumCodeLength = 100
+
+  /// Values over the length caps, codes over theirs, and too many extra fields, each named.
+  static func lengthProblems(_ lead: Lead) -> [FieldProblem] {
+    let values =
+      BaseField.allCases.map { ($0.code, lead[$0]) }
+      + lead.extraFields.map { ($0.code, $0.value) }
+    var problems: [FieldProblem] = values.compactMap { code, value in
+      let characters = value.count
+      guard characters > maximumValueLength || value.utf8.count > maximumValueBytes else {
+        return nil
+      }
+      return FieldProblem(
+        field: code,
+        message: "too long: \(characters) characters (\(value.utf8.count) bytes); at most"
+          + " \(maximumValueLength) characters and \(maximumValueBytes) bytes are sent")
+    }
+    for field in lead.extraFields where field.code.count > maximumCodeLength {
+      problems.append(
+        FieldProblem(
+          field: String(field.code.prefix(40)) + "…",
+          message: "a field code may have at most \(maximumCodeLength) characters"))
+    }
+    if lead.extraFields.count > maximumExtraFields {
+      problems.append(
+        FieldProblem(
+          field: "extra fields",
+          message: "\(lead.extraFields.count) extra fields; at most \(maximumExtraFields)"))
+    }
+    return problems
+  }
+
   /// A phone number's digits: enough for a short local number, no more than any real one.
   static let phoneDigitRange = 5...20
 

@@ -10,13 +10,19 @@ public struct SandboxConfiguration: Sendable, Equatable {
   public var recordFile: URL?
   /// The misbehaviour to start with.
   public var fault: SandboxFault
+  /// The certificate and key to serve HTTPS with, or nil for plain HTTP.
+  public var tls: SandboxTLS?
 
   /// Creates a configuration.
-  public init(port: UInt16 = 0, key: String, recordFile: URL? = nil, fault: SandboxFault = .none) {
+  public init(
+    port: UInt16 = 0, key: String, recordFile: URL? = nil, fault: SandboxFault = .none,
+    tls: SandboxTLS? = nil
+  ) {
     self.port = port
     self.key = key
     self.recordFile = recordFile
     self.fault = fault
+    self.tls = tls
   }
 }
 
@@ -28,6 +34,10 @@ public enum SandboxError: Error, Equatable, CustomStringConvertible {
   case recordNotWritten(path: String, reason: String)
   /// The HTTP server could not listen on the port.
   case cannotListen(port: UInt16, reason: String)
+  /// A TLS certificate or key file could not be read.
+  case unreadableTLSFile(path: String, reason: String)
+  /// This machine's libmicrohttpd was built without TLS, so HTTPS cannot be served.
+  case tlsUnsupported
 
   /// The problem in words an operator can act on.
   public var description: String {
@@ -40,6 +50,11 @@ public enum SandboxError: Error, Equatable, CustomStringConvertible {
       port == 0
         ? "the sandbox cannot listen on 127.0.0.1: \(reason)"
         : "the sandbox cannot listen on 127.0.0.1 port \(port): \(reason) (try another --port)"
+    case .unreadableTLSFile(let path, let reason):
+      "cannot read the TLS file \(path): \(reason)"
+    case .tlsUnsupported:
+      "this machine's libmicrohttpd was built without TLS support; run the sandbox without"
+        + " --tls-cert and --tls-key"
     }
   }
 }

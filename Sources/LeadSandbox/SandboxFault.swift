@@ -25,6 +25,9 @@ public enum SandboxFault: Sendable, Equatable {
   case tooManyRequests(retryAfter: Int)
   /// HTTP 503, as during maintenance.
   case unavailable
+  /// HTTP 500 echoing every decoded field back as `name=value` lines, key and control
+  /// characters included, as a debugging error page might: what a client must never show.
+  case echo
 
   /// The `Retry-After` a plain `429` argument gives.
   public static let defaultRetryAfter = 5
@@ -35,7 +38,7 @@ public enum SandboxFault: Sendable, Equatable {
   /// The arguments `init(argument:)` understands, for help texts.
   public static let argumentSummary =
     "none, hang, slow=SECONDS, html502, html500, html403, empty200, truncated, reset, redirect, "
-    + "429 or 429=SECONDS, 503"
+    + "429 or 429=SECONDS, 503, echo"
 
   /// Parses a command-line argument such as `hang`, `slow=2.5` or `429=10`; nil when unknown.
   public init?(argument: String) {
@@ -62,6 +65,7 @@ public enum SandboxFault: Sendable, Equatable {
       guard let seconds = Int(text), seconds >= 0 else { return nil }
       self = .tooManyRequests(retryAfter: seconds)
     case ("503", nil), ("unavailable", nil): self = .unavailable
+    case ("echo", nil): self = .echo
     default: return nil
     }
   }
@@ -81,6 +85,7 @@ public enum SandboxFault: Sendable, Equatable {
     case .redirect: "redirect"
     case .tooManyRequests(let retryAfter): "429=\(retryAfter)"
     case .unavailable: "503"
+    case .echo: "echo"
     }
   }
 }

@@ -23,7 +23,7 @@ final class SandboxHandler: Sendable {
 
   private struct State {
     var fault: SandboxFault
-    var port: UInt16 = 0
+    var origin = ""
     var records: [SandboxRecord] = []
     var received = 0
     var recordFile: SandboxRecordFile?
@@ -42,10 +42,10 @@ final class SandboxHandler: Sendable {
     set { state.withLock { $0.fault = newValue } }
   }
 
-  /// The port the daemon listens on, for redirect targets.
-  var port: UInt16 {
-    get { state.withLock { $0.port } }
-    set { state.withLock { $0.port = newValue } }
+  /// `scheme://127.0.0.1:PORT` of the running daemon, for redirect targets.
+  var origin: String {
+    get { state.withLock { $0.origin } }
+    set { state.withLock { $0.origin = newValue } }
   }
 
   /// A snapshot of the records, oldest first.
@@ -96,8 +96,8 @@ final class SandboxHandler: Sendable {
     if request.path == SandboxResponder.faultControlPath {
       return switchFault(request)
     }
-    let (fault, port) = state.withLock { ($0.fault, $0.port) }
-    let reply = SandboxResponder.reply(to: request, key: key, fault: fault, port: port)
+    let (fault, origin) = state.withLock { ($0.fault, $0.origin) }
+    let reply = SandboxResponder.reply(to: request, key: key, fault: fault, origin: origin)
     let answered = ![.never, .dropConnection].contains(reply.delivery)
     let sentBody = reply.delivery == .cutHalfway ? Self.firstHalf(of: reply.body) : reply.body
     record(

@@ -64,7 +64,7 @@ enum SandboxResponder {
     to request: SandboxRequest,
     key: String,
     fault: SandboxFault,
-    port: UInt16
+    origin: String
   ) -> SandboxReply {
     guard apiPaths.contains(request.path) else {
       return json(404, #"{"error":"not found: the API answers on /api/site/"}"#)
@@ -77,12 +77,18 @@ enum SandboxResponder {
     guard !request.bodyTooLarge else {
       return json(413, #"{"error":"request body over \#(SandboxServer.bodyLimit) bytes"}"#)
     }
+    if fault == .echo {
+      let lines = request.fields.map { "\($0.name)=\($0.value)\n" }.joined()
+      return SandboxReply(
+        status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")],
+        body: "fields received:\n" + lines, delivery: .now)
+    }
     let rules = json(200, answer(for: errorCodes(for: request.fields, key: key)))
-    return faulty(rules, fault: fault, port: port)
+    return faulty(rules, fault: fault, origin: origin)
   }
 
   /// The rules' reply, changed by the fault.
-  private static func faulty(_ rules: SandboxReply, fault: SandboxFault, port: UInt16)
+  private static func faulty(_ rules: SandboxReply, fault: SandboxFault, origin: String)
     -> SandboxReply
   {
     switch fault {
@@ -102,13 +108,14 @@ enum SandboxResponder {
     case .reset: return SandboxReply(status: 0, headers: [], body: "", delivery: .dropConnection)
     case .redirect:
       var reply = html(302, "Found")
-      reply.headers.append(("Location", "http://127.0.0.1:\(port)\(redirectPath)"))
+      reply.headers.append(("Location", origin + redirectPath))
       return reply
     case .tooManyRequests(let retryAfter):
       var reply = html(429, "Too Many Requests")
       reply.headers.append(("Retry-After", String(retryAfter)))
       return reply
     case .unavailable: return html(503, "Service Temporarily Unavailable")
+    case .echo: return rules
     }
   }
 

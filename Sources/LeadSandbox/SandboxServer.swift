@@ -28,28 +28,42 @@ public final class SandboxServer: Sendable {
     stop()
   }
 
-  /// Starts listening on 127.0.0.1 and returns the API's URL, `http://127.0.0.1:PORT/api/site/`.
-  /// Starting a running server returns its URL again.
+  /// Starts listening on 127.0.0.1 and returns the API's URL, `http://127.0.0.1:PORT/api/site/`
+  /// (`https://` with TLS). Starting a running server returns its URL again.
   public func start() throws(SandboxError) -> URL {
     try daemon.withLock { (daemon: inout Daemon?) throws(SandboxError) -> URL in
       if let running = daemon { return running.url }
+      if configuration.tls != nil, cmhd_supports_tls() == 0 {
+        throw .tlsUnsupported
+      }
       let recordFile = try configuration.recordFile.map { (url) throws(SandboxError) in
         try SandboxRecordFile(url: url)
       }
       handler.prepare(recordFile: recordFile)
       let context = Unmanaged.passUnretained(handler).toOpaque()
+      // libmicrohttpd keeps pointers to the key and certificate: they live as long as the daemon.
+      let tlsKey = configuration.tls.map { strdup($0.keyPEM) } ?? nil
+      let tlsCertificate = configuration.tls.map { strdup($0.certificatePEM) } ?? nil
       guard
         let pointer = cmhd_start_loopback_daemon(
           configuration.port, Self.idleConnectionSeconds, SandboxHandler.accessHandler,
-          SandboxHandler.uriLogger, SandboxHandler.requestCompleted, context)
+          SandboxHandler.uriLogger, SandboxHandler.requestCompleted, context, tlsKey,
+          tlsCertificate)
       else {
-        let reason = String(cString: strerror(errno))
+        let reason =
+          configuration.tls == nil
+          ? String(cString: strerror(errno))
+          : "\(String(cString: strerror(errno))); or the TLS key does not fit the certificate"
+        free(tlsKey)
+        free(tlsCertificate)
         handler.finish()
         throw .cannotListen(port: configuration.port, reason: reason)
       }
       let port = cmhd_daemon_port(pointer)
-      handler.port = port
-      let running = Daemon(pointer: pointer, port: port)
+      let running = Daemon(
+        pointer: pointer, port: port, scheme: configuration.tls == nil ? "http" : "https",
+        tlsStrings: [tlsKey, tlsCertificate].compactMap { $0 })
+      handler.origin = running.origin
       daemon = running
       return running.url
     }
@@ -63,6 +77,7 @@ public final class SandboxServer: Sendable {
       // them first so stopping takes milliseconds, not forever.
       handler.releaseWaiters()
       MHD_stop_daemon(running.pointer)
+      for text in running.tlsStrings { free(text) }
       handler.finish()
       daemon = nil
     }
@@ -95,11 +110,18 @@ public final class SandboxServer: Sendable {
     var pointer: OpaquePointer
     /// The port it listens on.
     var port: UInt16
+    /// `http` or `https`.
+    var scheme: String
+    /// The TLS key and certificate texts it reads from, freed once it has stopped.
+    var tlsStrings: [UnsafeMutablePointer<CChar>]
+
+    /// `scheme://127.0.0.1:PORT`, the start of every URL it serves.
+    var origin: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// The API's URL on this daemon.
     var url: URL {
       // The literal is always a valid URL; the fallback only satisfies the optional.
-      URL(string: "http://127.0.0.1:\(port)/api/site/") ?? URL(fileURLWithPath: "/")
+      URL(string: "\(origin)/api/site/") ?? URL(fileURLWithPath: "/")
     }
   }
 }

@@ -27,6 +27,8 @@ struct AnswerCase: Sendable, CustomTestStringConvertible {
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway"
     + "</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n"
 
+  static let twentyFiveCodes = (1...25).map(String.init).joined(separator: ",")
+
   static let all: [AnswerCase] = [
     // Not delivered: nothing reached the CRM, or a gateway refused it whatever the body says.
     AnswerCase(
@@ -112,6 +114,14 @@ struct AnswerCase: Sendable, CustomTestStringConvertible {
     AnswerCase(
       name: "boolean code", result: answer(200, #"{"result":"error","errors":[true]}"#),
       kind: .uncertain),
+    AnswerCase(
+      name: "a repeated code is named once",
+      result: answer(200, #"{"result":"error","errors":[101,"101",101,102]}"#), kind: .rejected,
+      codes: [101, 102], reasonHas: ["error 101 (API key is wrong), 102 ("]),
+    AnswerCase(
+      name: "only the first ten codes are kept",
+      result: answer(200, #"{"result":"error","errors":["# + twentyFiveCodes + "]}"),
+      kind: .rejected, codes: Array(1...10), reasonHas: ["10 (API error 10) and 15 more"]),
   ]
 }
 

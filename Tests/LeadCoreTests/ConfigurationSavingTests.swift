@@ -39,6 +39,21 @@ struct ConfigurationSavingTests {
     #expect(FileManager.default.fileExists(atPath: file.path))
   }
 
+  @Test func savingOverAFileOthersCouldReadLeavesItPrivate() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"operator": "Мария"}"#, to: "config.json", mode: 0o644)
+
+    try Configuration.saveSettings(
+      key: APIKey("NEWKEY-0123456789abcdef"), endpoint: CRMClient.defaultEndpoint, to: file)
+
+    let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    let resolved = try Configuration.resolve(
+      keyFlag: nil, endpointFlag: nil, connectTimeoutFlag: nil, timeoutFlag: nil,
+      environment: [:], configFile: file)
+    #expect(resolved.key == APIKey("NEWKEY-0123456789abcdef"))
+  }
+
   @Test func refusesAnEndpointThatIsNotAURLAndWritesNothing() throws {
     let directory = try TemporaryDirectory()
     let file = directory.url.appendingPathComponent("config.json")

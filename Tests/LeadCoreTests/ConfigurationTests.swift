@@ -7,11 +7,12 @@ import Testing
 struct ConfigurationTests {
   private func resolve(
     key: String? = nil, endpoint: String? = nil, connectTimeout: Double? = nil,
-    timeout: Double? = nil, environment: [String: String] = [:], file: URL? = nil
+    timeout: Double? = nil, caFile: String? = nil, environment: [String: String] = [:],
+    file: URL? = nil
   ) throws(ConfigurationError) -> Configuration {
     try Configuration.resolve(
       keyFlag: key, endpointFlag: endpoint, connectTimeoutFlag: connectTimeout,
-      timeoutFlag: timeout, environment: environment, configFile: file)
+      timeoutFlag: timeout, caFileFlag: caFile, environment: environment, configFile: file)
   }
 
   @Test func takesTheKeyFromTheFlagFirstAndWarnsThatPsShowsIt() throws {
@@ -228,13 +229,62 @@ struct ConfigurationTests {
     }
   }
 
-  @Test func warnsWhenOtherUsersCanReadAConfigFileHoldingTheKey() throws {
+  @Test(
+    "refuses a config file holding the key that others may read or change",
+    arguments: [0o644, 0o640, 0o604, 0o620, 0o660, 0o666, 0o606])
+  func refusesAConfigFileOpenToOthers(mode: Int) throws {
     let directory = try TemporaryDirectory()
-    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "c.json", mode: 0o644)
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "c.json", mode: mode)
 
-    let configuration = try resolve(file: file)
+    let error = #expect(throws: ConfigurationError.self) {
+      try resolve(environment: ["GENTLEMAN_API_KEY": "from-env-000000"], file: file)
+    }
 
-    #expect(configuration.warnings.contains { $0.contains("chmod 600") })
+    #expect(error == .keyFileOpenToOthers(path: file.path, mode: mode))
+    let words = error?.description ?? ""
+    #expect(words.contains("other users can read or change it"))
+    #expect(words.hasSuffix("run chmod 600 \(file.path)"))
+    #expect(!words.contains("from-file"))
+  }
+
+  @Test("reads a config file only its owner can read", arguments: [0o600, 0o400])
+  func readsAPrivateConfigFile(mode: Int) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "c.json", mode: mode)
+
+    #expect(try resolve(file: file).key == APIKey("from-file-000000"))
+  }
+
+  @Test func readsAnOpenConfigFileThatHoldsNoKey() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"operator": "Мария"}"#, to: "c.json", mode: 0o644)
+
+    #expect(try resolve(file: file).operatorName == "Мария")
+  }
+
+  @Test func takesTheCAFileFromTheFlagBeforeTheFile() throws {
+    let directory = try TemporaryDirectory()
+    let flagCA = try directory.write("PEM", to: "flag-ca.pem")
+    try directory.write("PEM", to: "file-ca.pem")
+    let file = try directory.write(#"{"ca_file": "file-ca.pem"}"#, to: "c.json")
+
+    #expect(try resolve(caFile: flagCA.path, file: file).caFile == flagCA.path)
+    #expect(try resolve(file: file).caFile == directory.file("file-ca.pem").path)
+    #expect(try resolve().caFile == nil)
+  }
+
+  @Test(
+    "refuses a CA file that cannot be read",
+    arguments: [("missing.pem", "no such file"), ("folder", "it is a directory")])
+  func refusesAnUnreadableCAFile(name: String, reason: String) throws {
+    let directory = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      at: directory.file("folder"), withIntermediateDirectories: true)
+    let path = directory.file(name).path
+
+    let error = #expect(throws: ConfigurationError.self) { try resolve(caFile: path) }
+
+    #expect(error == .unreadableCAFile(setting: "--ca-file", path: path, reason: reason))
   }
 
   @Test func warnsAboutUnknownSettings() throws {

@@ -194,4 +194,22 @@ struct CurlTransportFaultTests {
     #expect(body == Array("<html>\r\n<head><t".utf8))
     #expect(overflowed)
   }
+
+  @Test func anAnswerOverTheDefaultCapIsUncertainAnswerTooLarge() async throws {
+    let sandbox = try SandboxFixture(fault: .echo)
+    let long = String(repeating: "я", count: 10_000)
+    let lead = Lead(
+      firstName: long, lastName: long, phone: "+7 912 000-00-01", comment: long,
+      extraFields: [ExtraField(code: "note", value: long)])
+    let client = CRMClient(
+      endpoint: sandbox.endpoint, key: APIKey(SandboxFixture.key), timeouts: timeouts,
+      transport: CurlTransport())
+
+    let outcome = await client.send(try lead.validated())
+
+    #expect(sandbox.server.records.first?.answer.utf8.count ?? 0 > 65_536)
+    #expect(outcome.kind == .uncertain)
+    #expect(outcome.reason.hasPrefix("HTTP 500: answer too large: fields received:"))
+    #expect(!outcome.reason.contains(SandboxFixture.key))
+  }
 }

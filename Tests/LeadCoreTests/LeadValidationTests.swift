@@ -64,6 +64,50 @@ struct LeadValidationTests {
     #expect(problems.allSatisfy { $0.message.contains("UTF-8") })
   }
 
+  @Test(
+    "a value within the length caps passes",
+    arguments: [
+      String(repeating: "я", count: LeadRules.maximumValueLength),
+      String(repeating: "a", count: LeadRules.maximumValueLength),
+    ])
+  func acceptsValueAtTheLengthCap(value: String) throws {
+    let lead = Lead(
+      firstName: value, phone: "+7 912 000-00-01", comment: value,
+      extraFields: [ExtraField(code: "note", value: value)])
+
+    #expect(try lead.validated().comment == value)
+  }
+
+  @Test(
+    "a value over a length cap is named with its size",
+    arguments: [
+      (String(repeating: "я", count: LeadRules.maximumValueLength + 1), "10001 characters"),
+      (String(repeating: "e\u{301}\u{302}\u{303}", count: 10_000), "10000 characters"),
+    ])
+  func rejectsValueOverTheLengthCap(value: String, size: String) {
+    let lead = Lead(
+      lastName: value, phone: "+7 912 000-00-01", comment: value,
+      extraFields: [ExtraField(code: "note", value: value)])
+
+    let problems = problems(of: lead)
+
+    #expect(problems.map(\.field) == ["last_name", "comment", "note"])
+    #expect(problems.allSatisfy { $0.message.hasPrefix("too long: \(size)") })
+    #expect(problems.allSatisfy { $0.message.contains("at most 10000 characters and 65536 bytes") })
+  }
+
+  @Test func tooManyExtraFieldsOrALongCodeAreRefused() {
+    let fields = (0...LeadRules.maximumExtraFields).map { ExtraField(code: "f\($0)", value: "v") }
+    let longCode = String(repeating: "c", count: LeadRules.maximumCodeLength + 1)
+
+    let many = problems(of: Lead(phone: "+7 912 000-00-01", extraFields: fields))
+    let long = problems(
+      of: Lead(phone: "+7 912 000-00-01", extraFields: [ExtraField(code: longCode, value: "v")]))
+
+    #expect(many.map(\.message) == ["1001 extra fields; at most 1000"])
+    #expect(long.map(\.message) == ["a field code may have at most 100 characters"])
+  }
+
   @Test func namesInvisibleCharactersByTheirFourDigitCodePoint() {
     let problems = problems(of: Lead(phone: "+7\n999 123 45 67"))
     #expect(problems.first?.message.contains("U+000A") == true)

@@ -14,13 +14,14 @@ struct SandboxFixture {
   let server: SandboxServer
   let url: URL
 
-  init(fault: SandboxFault = .none, recordFile: URL? = nil) throws {
+  init(fault: SandboxFault = .none, recordFile: URL? = nil, tls: SandboxTLS? = nil) throws {
     server = SandboxServer(
-      configuration: SandboxConfiguration(key: Self.key, recordFile: recordFile, fault: fault))
+      configuration: SandboxConfiguration(
+        key: Self.key, recordFile: recordFile, fault: fault, tls: tls))
     url = try server.start()
   }
 
-  /// The API URL as a string, `http://127.0.0.1:PORT/api/site/`.
+  /// The API URL as a string, `http://127.0.0.1:PORT/api/site/` (`https://` with TLS).
   var endpoint: String { url.absoluteString }
 
   /// The port the sandbox listens on.

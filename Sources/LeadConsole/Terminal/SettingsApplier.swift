@@ -23,6 +23,9 @@ struct SettingsApplier: Sendable {
   var keySource: KeySource = .none
   /// The home folder, to show the config file's path as `~/…`.
   var home: String?
+  /// The extra CA file trusted for `https://` endpoints (`--ca-file` or the config's
+  /// `ca_file`), kept for clients made from new settings.
+  var caFile: String?
 
   /// Checks the endpoint, writes the settings (unless in sandbox mode), and answers the event
   /// for the console with the dispatcher that sends with them from now on.
@@ -63,7 +66,7 @@ struct SettingsApplier: Sendable {
   private func makeClient(key: APIKey, endpoint: String) -> CRMClient {
     CRMClient(
       endpoint: endpoint, key: key, method: method, timeouts: timeouts,
-      transport: CurlTransport())
+      transport: CurlTransport(caFile: caFile))
   }
 
   /// The endpoint trimmed, after the same checks as `--endpoint`: an http or https URL with a
