@@ -6,11 +6,13 @@ import LeadUI
 /// `lead-console` with no subcommand: the full-screen console.
 enum ConsoleCommand {
   static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-    var reader = try ArgumentReader(arguments, valued: ClientOptions.valued.union(["--schema"]))
+    var reader = try ArgumentReader(
+      arguments, valued: ClientOptions.valued.union(["--schema", "--lang"]))
     if try reader.flag("--help") {
       print(LeadConsoleCommand.usage)
       return 0
     }
+    let language = try language(reading: &reader, environment: environment)
     var server: SandboxServer?
     var sandbox: (url: URL, key: String, log: URL)?
     if try reader.flag("--sandbox") {
@@ -55,7 +57,7 @@ enum ConsoleCommand {
         preview: preview,
         curlPreview: curlPreview,
         isSandbox: sandbox != nil,
-        language: InterfaceLanguage(environment: environment)),
+        language: language),
       dispatcher: client.map {
         LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)
       },
@@ -66,12 +68,28 @@ enum ConsoleCommand {
         settingsFile: sandbox == nil
           ? Configuration.defaultConfigFile(environment: environment) : nil,
         keySource: sandbox == nil ? options.configuration.keySource : .none,
-        home: environment["HOME"], caFile: options.configuration.caFile),
+        home: environment["HOME"], language: language, caFile: options.configuration.caFile),
       schedule: ResendSchedule(
         maxAttempts: options.configuration.maxAttempts,
         minimumSpacing: 1 / options.configuration.requestsPerSecond),
       drafts: DraftStore(url: DraftStore.file(besideLog: options.logFile)))
     return ConsoleRunner.run(setup)
+  }
+
+  /// The interface's language: `--lang ru` or `--lang en` when given, else the one the locale
+  /// variables name (LC_ALL, LC_MESSAGES, LANG; `ru_*` is Russian).
+  static func language(
+    reading reader: inout ArgumentReader, environment: [String: String]
+  ) throws(UsageError) -> InterfaceLanguage {
+    guard let given = try reader.value("--lang") else {
+      return InterfaceLanguage(environment: environment)
+    }
+    guard let language = InterfaceLanguage(rawValue: given) else {
+      let allowed = InterfaceLanguage.allCases.map(\.rawValue).joined(separator: " or ")
+      throw UsageError(
+        description: "option --lang takes \(allowed), not '\(TerminalText.singleLine(given))'")
+    }
+    return language
   }
 
   /// Where the demo keeps its history and the sandbox's record of requests: beside the real

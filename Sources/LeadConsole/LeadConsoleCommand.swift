@@ -24,6 +24,8 @@ enum LeadConsoleCommand {
                               (default $XDG_STATE_HOME/gentleman-lead-console/history.jsonl)
       --schema FILE           the field-code schema
                               (default $XDG_CONFIG_HOME/gentleman-lead-console/schema.json)
+      --lang ru|en            the console's language (default: from LC_ALL, LC_MESSAGES or
+                              LANG, the first one set; ru_* is Russian, anything else English)
       --help                  this text, or a command's own help
       --sandbox               start the built-in sandbox on a free loopback port, with a demo key
                               and a history file of its own, and send to it

@@ -2,8 +2,8 @@ import LeadCore
 
 /// Draws the whole console into a virtual screen; the terminal front end only copies it out.
 public enum ConsoleRenderer {
-  /// The product's name in the header.
-  public static let productName = "Gentleman CRM lead console"
+  /// The product's name in the header, in English.
+  public static let productName = UIText.text(.productName, in: .english)
 
   /// The screen for a state at a given size. Any size works, 0×0 included; below
   /// `SmallWindow`'s minimum the screen asks for a larger window instead.
@@ -11,7 +11,8 @@ public enum ConsoleRenderer {
     var screen = ScreenBuffer(rows: rows, columns: columns)
     let layout = state.formLayout(rows: rows, columns: columns)
     guard !layout.isTooSmall, !SmallWindow.isTooSmall(rows: rows, columns: columns) else {
-      SmallWindow.draw(quitHint: state.smallWindowQuitHint, into: &screen)
+      SmallWindow.draw(
+        quitHint: state.smallWindowQuitHint, language: state.language, into: &screen)
       return screen
     }
 
@@ -22,7 +23,7 @@ public enum ConsoleRenderer {
     screen.draw(
       DisplayWidth.truncated(state.status.text, toWidth: layout.columns - 2),
       row: layout.statusRow, column: 1, role: state.status.role)
-    drawKeyBar(state.keyMap, row: layout.keyBarRow, into: &screen)
+    drawKeyBar(state.keyMap, language: state.language, row: layout.keyBarRow, into: &screen)
     return screen
   }
 
@@ -58,16 +59,20 @@ public enum ConsoleRenderer {
     }
   }
 
-  /// The title, the endpoint and the masked key (or a warning that there is none).
+  /// The title, the endpoint and the masked key (or a warning that there is none), in the
+  /// context's language.
   static func drawHeader(
     _ context: ConsoleContext, layout: FormLayout,
     into screen: inout ScreenBuffer
   ) {
     screen.fill(row: 0, column: 0, width: layout.columns, role: .title)
-    let key = context.maskedKey.map { "key \(compactMask($0))" } ?? "no API key"
+    let language = context.language
+    let key =
+      context.maskedKey.map { language.text(.headerKey, compactMask($0)) }
+      ?? language.text(.headerNoKey)
     let keyWidth = DisplayWidth.of(key)
     let keyColumn = max(0, layout.columns - keyWidth - 1)
-    var column = 1 + screen.draw(productName, row: 0, column: 1, role: .title)
+    var column = 1 + screen.draw(language.text(.productName), row: 0, column: 1, role: .title)
     column += 2
     let endpointRoom = keyColumn - column - 2
     if endpointRoom > 0 {
@@ -88,9 +93,11 @@ public enum ConsoleRenderer {
 
   /// The key bar, generated from the key map: keys in the hint role, then what they do. An
   /// entry that does not fit is left out and the next ones are still tried.
-  static func drawKeyBar(_ map: KeyMap, row: Int, into screen: inout ScreenBuffer) {
+  static func drawKeyBar(
+    _ map: KeyMap, language: InterfaceLanguage, row: Int, into screen: inout ScreenBuffer
+  ) {
     var column = 1
-    for entry in KeyBar.entries(for: map) {
+    for entry in KeyBar.entries(for: map, language: language) {
       let width = DisplayWidth.of(entry.keys) + 1 + DisplayWidth.of(entry.title)
       guard column + width <= screen.columns else { continue }
       column += screen.draw(entry.keys, row: row, column: column, role: .keyHint) + 1

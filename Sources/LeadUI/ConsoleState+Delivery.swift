@@ -45,17 +45,14 @@ extension ConsoleState {
   private mutating func reportHistoryDamage(lines: [Int], problem: String?) {
     damagedHistoryLines = lines
     if let problem {
-      status = StatusMessage("History could not be read: \(problem)", role: .warning)
+      status = StatusMessage(text(.historyUnreadable, problem), role: .warning)
       return
     }
     guard !lines.isEmpty else { return }
     let count = lines.count
     let numbers = lines.prefix(5).map(String.init).joined(separator: ", ")
     let more = count > 5 ? ", …" : ""
-    status = StatusMessage(
-      "History: \(count) damaged line\(count == 1 ? "" : "s") skipped "
-        + "(line\(count == 1 ? "" : "s") \(numbers)\(more)); the other entries are shown",
-      role: .warning)
+    status = StatusMessage(text(.historyDamaged, count: count, numbers + more), role: .warning)
   }
 
   /// Shows a newly queued lead at the top of the history.
@@ -74,33 +71,31 @@ extension ConsoleState {
     }
     historyIndex.update(id, to: state)
 
-    let label = index.map { LeadText.label(of: history[$0].lead) } ?? "Lead \(id)"
+    let label =
+      index.map { LeadText.label(of: history[$0].lead, in: language) }
+      ?? text(.leadWithID, "\(id)")
     if let outcome {
       status = StatusMessage(
-        "\(label): \(LeadText.describe(outcome))", role: LeadText.role(of: outcome.kind))
+        "\(label): \(LeadText.describe(outcome, in: language))",
+        role: LeadText.role(of: outcome.kind))
     } else if state == .sending, let index, history[index].method == .get {
       // Every GET puts the key in a URL that proxies and server logs keep: say so each time.
-      status = StatusMessage(
-        "\(label): sending by GET — the API key travels in the URL", role: .warning)
+      status = StatusMessage(text(.sendingByGet, label), role: .warning)
     } else {
-      status = StatusMessage("\(label): \(HistoryRow.word(for: state))")
+      status = StatusMessage("\(label): \(HistoryRow.word(for: state, in: language))")
     }
   }
 
   /// Brings back a lead the runner could not write to the history log: into the form at once
   /// when it is empty, else as soon as the form is next cleared.
   mutating func takeBackUnsaved(_ lead: Lead, message: String) {
-    let label = LeadText.label(of: lead)
+    let label = LeadText.label(of: lead, in: language)
     if isFormEmpty {
       fill(with: lead)
-      status = StatusMessage(
-        "Not saved, not sent: \(message). \(label) is back in the form; F2 tries again",
-        role: .error)
+      status = StatusMessage(text(.unsavedBack, message, label), role: .error)
     } else {
       unsavedLeads.append(lead)
-      status = StatusMessage(
-        "Not saved, not sent: \(message). \(label) returns to the form after this lead",
-        role: .error)
+      status = StatusMessage(text(.unsavedLater, message, label), role: .error)
     }
   }
 

@@ -16,10 +16,10 @@ extension ConsoleState {
   /// shown on the status line with their text, since the next save no longer keeps them. A
   /// form the operator has typed into is left alone.
   mutating func restoreDraft(_ draft: Draft) {
-    let from = Self.draftTime(draft.savedAt, now: context.now(), timeZone: context.timeZone)
+    let from = Self.draftTime(
+      draft.savedAt, now: context.now(), timeZone: context.timeZone, language: language)
     guard isFormEmpty else {
-      status = StatusMessage(
-        "A draft from \(from) was not put into the form: the form is in use", role: .warning)
+      status = StatusMessage(text(.draftNotRestored, from), role: .warning)
       return
     }
 
@@ -41,27 +41,28 @@ extension ConsoleState {
     focus(on: outline.fields.firstIndex { $0.code == draft.focus } ?? 0)
     scrollFieldsIntoView()
 
-    var text =
-      "Draft from \(from) restored: the lead typed when the console last stopped; F2 sends it"
+    var restored = text(.draftRestored, from)
     if !dropped.isEmpty {
-      text += " (not in this form, left out: \(dropped.joined(separator: ", ")))"
+      restored += text(.draftLeftOut, dropped.joined(separator: ", "))
     }
     let notices = (context.schemaNotice.map { [$0] } ?? []) + context.notices
     status = StatusMessage(
-      ([text] + notices).joined(separator: " · "), role: dropped.isEmpty ? .ok : .warning)
+      ([restored] + notices).joined(separator: " · "), role: dropped.isEmpty ? .ok : .warning)
   }
 
-  /// When a draft was saved, as the status line says it: `14:02` today, `2 Dec 14:02` before.
-  static func draftTime(_ date: Date, now: Date, timeZone: TimeZone) -> String {
+  /// When a draft was saved, as the status line says it: `14:02` today, `2 Dec 14:02` before
+  /// (the month's name in `language`).
+  static func draftTime(
+    _ date: Date, now: Date, timeZone: TimeZone, language: InterfaceLanguage = .english
+  ) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
     let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     guard !calendar.isDate(date, inSameDayAs: now) else { return time }
-    let months = [
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
+    let months = language.text(.monthAbbreviations).split(separator: " ")
+    let index = max(0, min(11, (parts.month ?? 1) - 1))
+    let month = months.indices.contains(index) ? String(months[index]) : String(index + 1)
     return "\(parts.day ?? 1) \(month) \(time)"
   }
 }

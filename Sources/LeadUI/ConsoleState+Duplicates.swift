@@ -3,7 +3,7 @@ import LeadCore
 
 extension ConsoleState {
   /// What the warning asks of the operator; always shown in full, the name gives way first.
-  static let duplicateChoice = ". F2: send, other key: back"
+  var duplicateChoice: String { text(.duplicateChoice) }
 
   /// Holds back a lead that reaches the same client as one the history shows from the last
   /// 24 hours, naming that lead on the status line, and answers true. The same lead sent again
@@ -30,7 +30,7 @@ extension ConsoleState {
   /// Any key but F2 after the warning: the lead stays in the form, unsent.
   mutating func dropDuplicate() {
     pendingDuplicate = nil
-    status = StatusMessage("Not sent: the lead stays in the form; F2 checks it again")
+    status = StatusMessage(text(.duplicateDropped))
   }
 
   /// News that replaces the warning on the status line (an outcome, a notice) also cancels
@@ -45,13 +45,12 @@ extension ConsoleState {
   /// day before shows its date, `01.05 10:42`); the
   /// earlier lead's name is shortened so the choice fits the status line.
   func duplicateWarning(naming earlier: HistoryEntry, shared: BaseField) -> String {
-    let word = shared == .phone ? "phone" : "e-mail"
     let name = LeadText.name(of: earlier.lead)
     let who = name.isEmpty ? earlier.lead[shared] : name
-    let row = HistoryRow(earlier, timeZone: context.timeZone)
+    let row = HistoryRow(earlier, timeZone: context.timeZone, language: language)
     let day = dayPrefix(of: earlier.queuedAt)
-    let prefix = "Same \(word) as "
-    let rest = ", \(day)\(row.time), \(row.word)\(Self.duplicateChoice)"
+    let prefix = text(shared == .phone ? .duplicatePhone : .duplicateEmail)
+    let rest = ", \(day)\(row.time), \(row.word)\(duplicateChoice)"
 
     let columns = (screenSize?.columns ?? 80) - 2
     let room = max(8, columns - DisplayWidth.of(prefix) - DisplayWidth.of(rest))

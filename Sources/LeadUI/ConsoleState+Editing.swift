@@ -33,7 +33,7 @@ extension ConsoleState {
     case .undo:
       var undone = true
       edit { undone = $0.undo() }
-      if !undone { status = StatusMessage("Nothing to undo in \(focusedField.label)") }
+      if !undone { status = StatusMessage(text(.nothingToUndo, focusedField.label)) }
     case .insertLineBreak:
       edit { $0.insert("\n") }
     case .previousLine, .nextLine:
@@ -97,7 +97,7 @@ extension ConsoleState {
   /// The last cut, to paste; nil (and a word on the status line) when nothing was cut yet.
   private mutating func cutTextToPaste() -> String? {
     guard !killBuffer.text.isEmpty else {
-      status = StatusMessage("Nothing cut yet: Ctrl-K, Ctrl-U and Ctrl-W cut, Ctrl-Y pastes")
+      status = StatusMessage(text(.nothingCut))
       return nil
     }
     return killBuffer.text

@@ -4,7 +4,7 @@ extension ConsoleState {
   /// Checks the form and either marks what is wrong or hands the lead over and clears the form.
   mutating func send() -> [Effect] {
     guard context.canSend else {
-      status = StatusMessage(ConsoleState.noKeyMessage, role: .error)
+      status = StatusMessage(noKeyMessage, role: .error)
       return []
     }
 
@@ -12,7 +12,7 @@ extension ConsoleState {
     do {
       lead = try checkedLead()
     } catch {
-      mark(error.problems, verdict: "Not sent")
+      mark(error.problems, verdict: text(.verdictNotSent))
       return []
     }
     if holdsBackAsDuplicate(lead) {
@@ -20,24 +20,25 @@ extension ConsoleState {
     }
 
     clearForm()
-    status = StatusMessage("Queued: \(LeadText.label(of: lead))")
+    let label = LeadText.label(of: lead, in: language)
+    status = StatusMessage(text(.queued, label))
     if let unsaved = unsavedLeads.first {
       unsavedLeads.removeFirst()
       fill(with: unsaved)
       status = StatusMessage(
-        "Queued: \(LeadText.label(of: lead)). Back in the form, not yet saved: "
-          + "\(LeadText.label(of: unsaved)) — press F2 to send it",
+        text(.queuedUnsavedBack, label, LeadText.label(of: unsaved, in: language)),
         role: .warning)
     }
     return [.submit(lead)]
   }
 
   /// Marks each field a problem names, lists the problems on the status line after
-  /// `verdict`, and moves the focus to the first bad field.
+  /// `verdict`, and moves the focus to the first bad field. Problems are worded in the
+  /// console's language.
   mutating func mark(_ found: [FieldProblem], verdict: String) {
     problems = [:]
     var groups: [(names: [String], message: String)] = []
-    for problem in found {
+    for problem in found.map(localized) {
       let index = outline.index(ofCode: problem.field)
       if index != nil, problems[problem.field] == nil {
         problems[problem.field] = problem.message
@@ -61,7 +62,7 @@ extension ConsoleState {
     } else {
       var seen: Set<String> = []
       let names = groups.flatMap(\.names).filter { seen.insert($0).inserted }
-      text = "fix \(names.joined(separator: ", ")) (each problem is shown under its field)"
+      text = self.text(.problemsSeveral, names.joined(separator: ", "))
     }
     status = StatusMessage("\(verdict) — " + text, role: .error)
   }

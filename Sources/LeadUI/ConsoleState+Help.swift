@@ -1,7 +1,7 @@
 extension ConsoleState {
   /// The help's lines at the reported screen size (80×24 before the first report).
   public var helpLines: [HelpText.Line] {
-    HelpText.lines(width: HelpPane.textWidth(of: helpRegion))
+    HelpText.lines(width: HelpPane.textWidth(of: helpRegion), language: language)
   }
 
   /// Where the help is drawn at the reported size.
@@ -15,8 +15,9 @@ extension ConsoleState {
     let area = focusArea
     pickList = nil
     let width = HelpPane.textWidth(of: helpRegion)
-    help = HelpScreen(scroll: min(HelpText.firstLine(of: area, width: width), lastHelpScroll))
-    status = StatusMessage("Help: every key and what it does; Esc or F1 returns")
+    let first = HelpText.firstLine(of: area, width: width, language: language)
+    help = HelpScreen(scroll: min(first, lastHelpScroll))
+    status = StatusMessage(text(.helpOpened))
   }
 
   /// Carries out a command while the help is shown: closing it, or scrolling it.
@@ -27,7 +28,7 @@ extension ConsoleState {
     switch command {
     case .close, .showHelp:
       help = nil
-      status = StatusMessage("Help closed")
+      status = StatusMessage(text(.helpClosed))
       return
     case .selectPrevious: wanted = current - 1
     case .selectNext: wanted = current + 1

@@ -56,8 +56,7 @@ extension ConsoleState {
   mutating func openHistory() {
     pickList = nil
     historyBrowser = HistoryBrowser()
-    status = StatusMessage(
-      "History: type to filter by name, phone or e-mail; F5 filters by state, Enter opens")
+    status = StatusMessage(text(.historyOpened))
   }
 
   /// Adds typed text to the history's filter; in the detail view typing does nothing.
@@ -77,7 +76,7 @@ extension ConsoleState {
       let next = historyBrowser?.stateFilter.next ?? .all
       historyBrowser?.stateFilter = next
       historyBrowser?.restart()
-      status = StatusMessage("History: \(historyBrowser?.stateFilter.rawValue ?? "all") leads")
+      status = StatusMessage(text(.historyFiltered, next.name(in: language)))
     case .deleteBackward:
       historyBrowser?.filter.deleteBackward()
       historyBrowser?.restart()
@@ -101,10 +100,10 @@ extension ConsoleState {
   mutating func closeHistoryLevel() {
     if historyBrowser?.detailID != nil {
       historyBrowser?.detailID = nil
-      status = StatusMessage("History")
+      status = StatusMessage(text(.historyTitle))
     } else {
       historyBrowser = nil
-      status = StatusMessage("Back in the form")
+      status = StatusMessage(text(.backInForm))
     }
   }
 
@@ -127,7 +126,9 @@ extension ConsoleState {
   /// Scrolls the detail view, never past its last line.
   mutating func scrollDetail(_ command: Command) {
     guard let entry = detailEntry else { return }
-    let lines = HistoryDetailPane.lines(for: entry, timeZone: context.timeZone).count
+    let lines = HistoryDetailPane.lines(
+      for: entry, timeZone: context.timeZone, language: language
+    ).count
     let page = max(1, historyListHeight)
     let current = historyBrowser?.detailScroll ?? 0
     let wanted: Int
@@ -145,8 +146,7 @@ extension ConsoleState {
   /// Enter: opens the selected lead's details.
   mutating func openDetail() {
     guard let entry = selectedHistoryEntry else {
-      status = StatusMessage(
-        "No lead matches the filter: Backspace or F5 widens it", role: .warning)
+      status = StatusMessage(text(.historyNoMatch), role: .warning)
       return
     }
     historyBrowser?.detailID = entry.id
@@ -155,29 +155,28 @@ extension ConsoleState {
     if !history.contains(where: { $0.id == entry.id }) {
       history.append(entry)
     }
-    status = StatusMessage("\(LeadText.label(of: entry.lead)): Esc returns to the list")
+    status = StatusMessage(text(.detailOpened, LeadText.label(of: entry.lead, in: language)))
   }
 
   /// Asks the runner to send the shown lead again; a lead still in flight is left alone.
   mutating func resendDetail() -> [Effect] {
     guard let entry = detailEntry else { return [] }
-    let label = LeadText.label(of: entry.lead)
+    let label = LeadText.label(of: entry.lead, in: language)
     guard context.canSend else {
-      status = StatusMessage("Not resent — \(ConsoleState.noKeyMessage)", role: .error)
+      status = StatusMessage(text(.notResent, noKeyMessage), role: .error)
       return []
     }
     guard entry.state != .done else {
       // The log keeps a done lead done whatever a later attempt says, so a resend would be
       // lost from view: a fresh copy through the form is the honest way.
-      status = StatusMessage(
-        "\(label) is done: F7 puts it into the form to send it as a new lead", role: .warning)
+      status = StatusMessage(text(.resendDone, label), role: .warning)
       return []
     }
     guard entry.state != .sending else {
-      status = StatusMessage("\(label) is being sent now", role: .warning)
+      status = StatusMessage(text(.resendInFlight, label), role: .warning)
       return []
     }
-    status = StatusMessage("\(label): resending…")
+    status = StatusMessage(text(.resending, label))
     return [.resend(entry.id)]
   }
 
@@ -186,19 +185,18 @@ extension ConsoleState {
     guard let entry = detailEntry else { return }
     historyBrowser = nil
     fill(with: entry.lead)
-    status = StatusMessage(
-      "\(LeadText.label(of: entry.lead)) is in the form: fix it and F2 sends it as a new lead")
+    status = StatusMessage(text(.copiedToForm, LeadText.label(of: entry.lead, in: language)))
   }
 
   /// Asks the runner to record the shown lead as done; one already done stays as it is.
   mutating func markDetailDone() -> [Effect] {
     guard let entry = detailEntry else { return [] }
-    let label = LeadText.label(of: entry.lead)
+    let label = LeadText.label(of: entry.lead, in: language)
     guard entry.state != .done else {
-      status = StatusMessage("\(label) is already done")
+      status = StatusMessage(text(.alreadyDone, label))
       return []
     }
-    status = StatusMessage("\(label): marking done…")
+    status = StatusMessage(text(.markingDone, label))
     return [.markDone(entry.id)]
   }
 }

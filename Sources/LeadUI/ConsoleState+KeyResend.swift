@@ -19,11 +19,8 @@ extension ConsoleState {
       return
     }
     pendingKeyResend = ids
-    let count = ids.count == 1 ? "1 lead" : "\(ids.count) leads"
-    status = StatusMessage(
-      "\(count) refused for the key: F2 resends them all with the new key, any other key "
-        + "leaves them. \(saved)",
-      role: .warning)
+    let count = text(.leads, count: ids.count)
+    status = StatusMessage(text(.keyResendQuestion, count, saved), role: .warning)
   }
 
   /// The operator's answer to the resend question: F2 resends every lead it named and is
@@ -31,13 +28,12 @@ extension ConsoleState {
   mutating func answerKeyResend(_ key: Key) -> [Effect]? {
     let ids = pendingKeyResend
     pendingKeyResend = []
-    let count = ids.count == 1 ? "1 lead" : "\(ids.count) leads"
+    let count = text(.leads, count: ids.count)
     guard key == .function(2) else {
-      status = StatusMessage(
-        "\(count) refused for the key left as they are; the history pane (F4) resends one")
+      status = StatusMessage(text(.keyResendLeft, count))
       return nil
     }
-    status = StatusMessage("Resending \(count) with the new key…")
+    status = StatusMessage(text(.keyResending, count))
     return ids.map(Effect.resend)
   }
 }

@@ -80,7 +80,7 @@ extension ConsoleState {
     }
     switch focusedField.type {
     case .boolean:
-      status = StatusMessage("\(focusedField.label): Space switches it on or off")
+      status = StatusMessage(self.text(.switchHint, focusedField.label))
     case .select:
       openPickList(narrowing: text)
     default:
@@ -88,8 +88,7 @@ extension ConsoleState {
       edit { fitted = pasted ? $0.insert(text) : $0.type(text) }
       if pasted && !fitted {
         status = StatusMessage(
-          "The paste was cut at \(TextField.maximumLength) characters, the field's limit",
-          role: .warning)
+          self.text(.pasteCut, String(TextField.maximumLength)), role: .warning)
       }
     }
   }
@@ -185,27 +184,15 @@ extension ConsoleState {
     guard !isQuitPending, !isFormEmpty || waiting + uncertain > 0 else { return [.quit] }
     isQuitPending = true
     guard waiting + uncertain > 0 else {
-      status = StatusMessage(
-        "The form holds an unsent lead: press the quit key again to leave without it, "
-          + "any other key to keep it",
-        role: .warning)
+      status = StatusMessage(text(.quitUnsent), role: .warning)
       return []
     }
     // The instruction comes first, so a narrow status line never cuts it off.
     var parts: [String] = []
-    if waiting > 0 {
-      parts.append(
-        "\(waiting) waiting lead\(waiting == 1 ? " goes" : "s go") out on the next start"
-          + " or by lead-console retry")
-    }
-    if uncertain > 0 {
-      parts.append(
-        "\(uncertain) uncertain lead\(uncertain == 1 ? " waits" : "s wait") for your decision")
-    }
-    if !isFormEmpty { parts.append("the lead in the form is not kept") }
-    status = StatusMessage(
-      "Press the quit key again to leave: " + parts.joined(separator: "; "),
-      role: .warning)
+    if waiting > 0 { parts.append(text(.quitWaiting, count: waiting)) }
+    if uncertain > 0 { parts.append(text(.quitUncertain, count: uncertain)) }
+    if !isFormEmpty { parts.append(text(.quitFormLost)) }
+    status = StatusMessage(text(.quitAgain, parts.joined(separator: "; ")), role: .warning)
     return []
   }
 

@@ -6,8 +6,7 @@ extension ConsoleState {
     var opened = FieldBrowser(outline: outline, selecting: focusIndex)
     opened.keepSelectionVisible(listHeight: browserListHeight)
     browser = opened
-    status = StatusMessage(
-      "Fields: type to filter by code or label; Enter goes to the field, Esc returns")
+    status = StatusMessage(text(.browserOpened))
   }
 
   /// Adds typed text to the browser's filter.
@@ -39,9 +38,7 @@ extension ConsoleState {
   mutating func goToSelectedField() {
     guard let browser else { return }
     guard let index = browser.selectedField else {
-      status = StatusMessage(
-        "No field matches \"\(browser.filter.value)\": Backspace widens the filter",
-        role: .warning)
+      status = StatusMessage(text(.browserNoMatch, browser.filter.value), role: .warning)
       return
     }
     self.browser = nil
@@ -74,9 +71,7 @@ extension ConsoleState {
   mutating func pickOption() {
     guard let list = pickList else { return }
     guard let option = list.selected else {
-      status = StatusMessage(
-        "No option matches \"\(list.filter.value)\": Backspace widens the list, Esc closes it",
-        role: .warning)
+      status = StatusMessage(text(.pickNoMatch, list.filter.value), role: .warning)
       return
     }
     texts[list.code] = TextField(option.value)
@@ -94,10 +89,7 @@ extension ConsoleState {
       isPreviewShown.toggle()
     }
     scrollFieldsIntoView()
-    status = StatusMessage(
-      isPreviewShown
-        ? "Preview: the request F2 would send now, key masked; F7 copies it as curl, F6 hides it"
-        : "Preview hidden")
+    status = StatusMessage(text(isPreviewShown ? .previewShown : .previewHidden))
   }
 
   /// The preview pane's text alone.
@@ -107,44 +99,41 @@ extension ConsoleState {
   /// why nothing would be sent.
   public var requestPreview: RequestPreview {
     guard context.canSend else {
-      return RequestPreview(
-        text: "No API key: F2 would send nothing.\n\(ConsoleState.noKeyMessage)",
-        isRequest: false)
+      return RequestPreview(text: text(.previewNoKey) + "\n" + noKeyMessage, isRequest: false)
     }
     guard let preview = context.preview else {
-      return RequestPreview(text: "This console cannot show the request.", isRequest: false)
+      return RequestPreview(text: text(.previewUnavailable), isRequest: false)
     }
     do {
       return RequestPreview(text: preview(try checkedLead()), isRequest: true)
     } catch {
-      let lines = error.problems.map { problem in
+      let lines = error.problems.map(localized).map { problem in
         let label = outline.index(ofCode: problem.field).map { outline.fields[$0].label }
         return "• \(label ?? problem.field): \(problem.message)"
       }
       return RequestPreview(
-        text: (["F2 would send nothing yet; fix:"] + lines).joined(separator: "\n"),
-        isRequest: false)
+        text: ([text(.previewFix)] + lines).joined(separator: "\n"), isRequest: false)
     }
   }
 
   /// Asks the runner to copy the request F2 would send now as a `curl` command.
   mutating func copyCurl() -> [Effect] {
     guard context.canSend else {
-      status = StatusMessage("Not copied — \(ConsoleState.noKeyMessage)", role: .error)
+      status = StatusMessage(text(.notCopied, noKeyMessage), role: .error)
       return []
     }
     guard let curl = context.curlPreview else {
-      status = StatusMessage("Not copied — this console cannot build the request", role: .error)
+      status = StatusMessage(text(.notCopiedUnavailable), role: .error)
       return []
     }
     let lead: Lead
     do {
       lead = try checkedLead()
     } catch {
-      mark(error.problems, verdict: "Not copied")
+      mark(error.problems, verdict: text(.verdictNotCopied))
       return []
     }
-    status = StatusMessage("Copying the curl command…")
+    status = StatusMessage(text(.copying))
     return [.copy(curl(lead))]
   }
 }

@@ -4,8 +4,7 @@ extension ConsoleState {
   /// Opens the settings screen with an empty key and the endpoint in use.
   mutating func openSettings() {
     settings = SettingsForm(endpoint: context.endpoint)
-    status = StatusMessage(
-      "Settings: paste the API key, Enter for the endpoint; F2 saves, F5 checks, Esc returns")
+    status = StatusMessage(text(.settingsOpened))
   }
 
   /// Carries out a command while the settings screen is open; quitting is handled as in the
@@ -46,9 +45,7 @@ extension ConsoleState {
     let fitted = form.insert(text)
     settings = form
     if pasted && !fitted {
-      status = StatusMessage(
-        "The paste was cut at \(TextField.maximumLength) characters, the field's limit",
-        role: .warning)
+      status = StatusMessage(self.text(.pasteCut, String(TextField.maximumLength)), role: .warning)
     }
   }
 
@@ -57,10 +54,7 @@ extension ConsoleState {
     let saving = settings?.isSaving ?? false
     settings = nil
     scrollFieldsIntoView()
-    status = StatusMessage(
-      saving
-        ? "Settings closed; the save under way still applies when it ends"
-        : "Settings closed, nothing saved")
+    status = StatusMessage(text(saving ? .settingsClosedSaving : .settingsClosed))
   }
 
   /// F2 in the settings screen: asks the runner to save and apply the key and the endpoint.
@@ -69,14 +63,14 @@ extension ConsoleState {
     guard let problem = missingSetting(in: form) else {
       form.isSaving = true
       form.saveNote = SettingsForm.Note(
-        context.isSandbox ? "Applying for this session…" : "Saving…", role: .normal)
+        text(context.isSandbox ? .applyingSession : .savingNote), role: .normal)
       settings = form
-      status = StatusMessage("Saving the settings…")
+      status = StatusMessage(text(.savingStatus))
       return [.saveSettings(key: form.enteredKey, endpoint: form.enteredEndpoint)]
     }
-    form.saveNote = SettingsForm.Note("Not saved: \(problem)", role: .error)
+    form.saveNote = SettingsForm.Note(text(.notSaved, problem), role: .error)
     settings = form
-    status = StatusMessage("Not saved: \(problem)", role: .error)
+    status = StatusMessage(text(.notSaved, problem), role: .error)
     return []
   }
 
@@ -84,27 +78,27 @@ extension ConsoleState {
   mutating func checkKey() -> [Effect] {
     guard var form = settings else { return [] }
     guard !form.isChecking else {
-      status = StatusMessage("A key check is already running; its verdict shows here")
+      status = StatusMessage(text(.checkRunning))
       return []
     }
     guard let problem = missingSetting(in: form) else {
       form.isChecking = true
       let masked = ConsoleRenderer.compactMask(form.enteredKey.masked)
-      form.checkNote = SettingsForm.Note("Checking key \(masked)…", role: .normal)
+      form.checkNote = SettingsForm.Note(text(.checkingNote, masked), role: .normal)
       settings = form
-      status = StatusMessage("Checking key \(masked) with the CRM…")
+      status = StatusMessage(text(.checkingStatus, masked))
       return [.checkKey(key: form.enteredKey, endpoint: form.enteredEndpoint)]
     }
-    form.checkNote = SettingsForm.Note("Not checked: \(problem)", role: .error)
+    form.checkNote = SettingsForm.Note(text(.notChecked, problem), role: .error)
     settings = form
-    status = StatusMessage("Not checked: \(problem)", role: .error)
+    status = StatusMessage(text(.notChecked, problem), role: .error)
     return []
   }
 
   /// What is missing before the settings can be saved or checked, or nil.
   private func missingSetting(in form: SettingsForm) -> String? {
-    if form.enteredKey.value.isEmpty { return "type or paste the API key first" }
-    if form.enteredEndpoint.isEmpty { return "the endpoint is empty" }
+    if form.enteredKey.value.isEmpty { return text(.missingKey) }
+    if form.enteredEndpoint.isEmpty { return text(.missingEndpoint) }
     return nil
   }
 
@@ -119,22 +113,23 @@ extension ConsoleState {
     settings = nil
     scrollFieldsIntoView()
     let key = ConsoleRenderer.compactMask(applied.maskedKey)
-    var text =
+    var saved =
       if let path = applied.savedTo {
-        "Saved to \(path); key \(key) in use"
+        text(.savedTo, path, key)
       } else {
-        "Sandbox: key \(key) in use for this session only; config file unchanged"
+        text(.savedSandbox, key)
       }
-    if let note = applied.note { text += ". \(note)" }
-    status = StatusMessage(text, role: .ok)
-    askToResendKeyRefusals(after: text)
+    if let note = applied.note { saved += ". \(note)" }
+    status = StatusMessage(saved, role: .ok)
+    askToResendKeyRefusals(after: saved)
   }
 
   /// The runner could not save: the screen stays open with the reason, and nothing changed.
   mutating func refuseSettings(_ reason: String) {
     settings?.isSaving = false
-    settings?.saveNote = SettingsForm.Note("Not saved: \(reason)", role: .error)
-    status = StatusMessage("Not saved: \(reason)", role: .error)
+    let line = text(.notSaved, reason)
+    settings?.saveNote = SettingsForm.Note(line, role: .error)
+    status = StatusMessage(line, role: .error)
   }
 
   /// The CRM's verdict on a key, in words, on the settings screen and the status line.
@@ -145,16 +140,40 @@ extension ConsoleState {
       case .empty, .wrong: .error
       case .inconclusive: .warning
       }
-    let text = "Key \(ConsoleRenderer.compactMask(maskedKey)): \(verdict.description)"
+    let line = text(
+      .keyVerdict, ConsoleRenderer.compactMask(maskedKey), verdict.words(in: language))
     settings?.isChecking = false
-    settings?.checkNote = SettingsForm.Note(text, role: role)
-    status = StatusMessage(text, role: role)
+    settings?.checkNote = SettingsForm.Note(line, role: role)
+    status = StatusMessage(line, role: role)
   }
 
   /// The key could not be checked at all: the reason shows where the verdict would.
   mutating func refuseKeyCheck(_ reason: String) {
     settings?.isChecking = false
-    settings?.checkNote = SettingsForm.Note("Not checked: \(reason)", role: .error)
-    status = StatusMessage("Not checked: \(reason)", role: .error)
+    let line = text(.notChecked, reason)
+    settings?.checkNote = SettingsForm.Note(line, role: .error)
+    status = StatusMessage(line, role: .error)
+  }
+}
+
+extension KeyCheck {
+  /// The verdict in words of `language`; `description` keeps the English words of the command
+  /// line. A reason from the client core is shown as it gave it.
+  public func words(in language: InterfaceLanguage) -> String {
+    switch self {
+    case .valid: language.text(.keyValid)
+    case .empty: language.text(.keyEmpty)
+    case .wrong: language.text(.keyWrong)
+    case .inconclusive(let outcome):
+      switch outcome.kind {
+      case .notDelivered: language.text(.keyNotReached, outcome.reason)
+      case .uncertain: language.text(.keyUnclear, outcome.reason)
+      case .rejected:
+        language.text(
+          .keyOtherCodes,
+          outcome.errors.map { "\($0.code) \($0.message(in: language))" }.joined(separator: ", "))
+      case .accepted: language.text(.keySuccess)
+      }
+    }
   }
 }

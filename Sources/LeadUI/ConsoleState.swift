@@ -90,14 +90,15 @@ public struct ConsoleState: Sendable {
   /// (a schema that could not be used first, as the context words it) on the status line.
   public init(context: ConsoleContext) {
     self.context = context
-    outline = FormOutline(schema: context.schema, notice: context.schemaNotice)
+    outline = FormOutline(
+      schema: context.schema, notice: context.schemaNotice, language: context.language)
     let notices = (context.schemaNotice.map { [$0] } ?? []) + context.notices
     if !notices.isEmpty {
       status = StatusMessage(notices.joined(separator: " · "), role: .warning)
     } else if !context.canSend {
-      status = StatusMessage(ConsoleState.noKeyMessage, role: .warning)
+      status = StatusMessage(context.language.text(.statusNoKey), role: .warning)
     } else {
-      status = StatusMessage("Ready: type the lead, F2 sends it")
+      status = StatusMessage(context.language.text(.statusReady))
     }
     resetValues()
   }
@@ -135,7 +136,7 @@ public struct ConsoleState: Sendable {
     case .copied(let text):
       status = StatusMessage(text, role: .ok)
     case .copyFailed(let text):
-      status = StatusMessage("Not copied: \(text)", role: .error)
+      status = StatusMessage(self.text(.copyFailed, text), role: .error)
     case .settingsApplied(let applied):
       apply(applied)
     case .settingsRefused(let reason):
@@ -187,7 +188,7 @@ public struct ConsoleState: Sendable {
 
   /// The history pane's rows, newest first.
   public var historyRows: [HistoryRow] {
-    history.map { HistoryRow($0, timeZone: context.timeZone) }
+    history.map { HistoryRow($0, timeZone: context.timeZone, language: language) }
   }
 
   /// The base fields of the lead the form holds now, untrimmed, without extra fields.
@@ -216,6 +217,5 @@ public struct ConsoleState: Sendable {
   }
 
   /// What sending says when there is no API key: where to put one.
-  static let noKeyMessage =
-    "No API key: F9 opens the settings to paste one (or set GENTLEMAN_API_KEY)"
+  var noKeyMessage: String { text(.statusNoKey) }
 }

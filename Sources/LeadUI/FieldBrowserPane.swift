@@ -47,8 +47,10 @@ enum FieldBrowserPane {
     let layout = FieldBrowserLayout(rows: screen.rows, columns: screen.columns)
     let width = screen.columns
     let outline = state.outline
-    let count = "\(browser.matches.count) of \(outline.fields.count) fields"
-    let prompt = "Find:"
+    let language = state.language
+    let count = language.text(
+      .browserCount, String(browser.matches.count), String(outline.fields.count))
+    let prompt = language.text(.browserPrompt)
     let boxLeft = 1 + DisplayWidth.of(prompt) + 1
     let boxWidth = max(0, min(40, width - boxLeft - DisplayWidth.of(count) - 3))
     screen.draw(prompt, row: layout.filterRow, column: 1, role: .label)
@@ -63,32 +65,36 @@ enum FieldBrowserPane {
       max(4, outline.fields.map { DisplayWidth.of($0.code) }.max() ?? 0), max(4, width / 3))
     let columns = [1, 1 + codeWidth + 2, 1 + codeWidth + 2 + groupWidth + 2]
     let labelColumn = columns[2] + typeWidth + 2
-    for (title, column) in zip(["Code", "Group", "Type"], columns) {
-      screen.draw(title, row: layout.titleRow, column: column, role: .dim)
+    let titles = [UIString.browserCode, .browserGroup, .browserType].map { language.text($0) }
+    for (title, (column, room)) in zip(titles, zip(columns, [codeWidth, groupWidth, typeWidth])) {
+      screen.draw(
+        DisplayWidth.truncated(title, toWidth: room), row: layout.titleRow, column: column,
+        role: .dim)
     }
-    screen.draw("Label", row: layout.titleRow, column: labelColumn, role: .dim)
+    screen.draw(
+      DisplayWidth.truncated(language.text(.browserLabel), toWidth: max(0, width - labelColumn)),
+      row: layout.titleRow, column: labelColumn, role: .dim)
 
     drawList(
       browser, outline: outline, in: layout.list, columns: columns + [labelColumn],
-      codeWidth: codeWidth, into: &screen)
+      codeWidth: codeWidth, language: language, into: &screen)
     screen.draw(
       String(repeating: "─", count: max(0, width)), row: layout.ruleRow, column: 0, role: .dim)
     if let selected = browser.selectedField {
-      drawDetail(outline.fields[selected], in: layout.detail, into: &screen)
+      drawDetail(outline.fields[selected], in: layout.detail, language: language, into: &screen)
     }
   }
 
   /// The visible rows of the list, the selected one highlighted.
   private static func drawList(
     _ browser: FieldBrowser, outline: FormOutline, in region: ScreenRegion, columns: [Int],
-    codeWidth: Int, into screen: inout ScreenBuffer
+    codeWidth: Int, language: InterfaceLanguage, into screen: inout ScreenBuffer
   ) {
     guard region.height > 0 else { return }
     guard !browser.matches.isEmpty else {
       screen.draw(
         DisplayWidth.truncated(
-          "No field's code or label contains \"\(browser.filter.value)\"", toWidth: region.width - 2
-        ),
+          language.text(.browserEmpty, browser.filter.value), toWidth: region.width - 2),
         row: region.top, column: 1, role: .dim)
       return
     }
@@ -102,7 +108,8 @@ enum FieldBrowserPane {
       let role: StyleRole = entry == browser.selection ? .selected : .normal
       screen.fill(row: row, column: 0, width: region.width, role: role)
       let cells = [
-        (field.code, codeWidth), (groupName(field), groupWidth), (field.type.name, typeWidth),
+        (field.code, codeWidth), (groupName(field, language: language), groupWidth),
+        (field.type.name, typeWidth),
         (field.label, max(0, region.width - columns[3] - 1)),
       ]
       for ((text, cellWidth), column) in zip(cells, columns) {
@@ -115,22 +122,31 @@ enum FieldBrowserPane {
   /// The selected field: label and code, type, group, required, default and format, hint,
   /// and the options of a select.
   private static func drawDetail(
-    _ field: SchemaField, in region: ScreenRegion, into screen: inout ScreenBuffer
+    _ field: SchemaField, in region: ScreenRegion, language: InterfaceLanguage,
+    into screen: inout ScreenBuffer
   ) {
-    var facts = ["type \(field.type.name)", "group \(groupName(field))"]
-    if field.required { facts.append("required") }
-    if case .date = field.type { facts.append("sent as \(FieldText.dateFormat(of: field))") }
-    if let value = field.defaultValue { facts.append("default \"\(value)\"") }
+    var facts = [
+      language.text(.factType, field.type.name),
+      language.text(.factGroup, groupName(field, language: language)),
+    ]
+    if field.required { facts.append(language.text(.factRequired)) }
+    if case .date = field.type {
+      facts.append(language.text(.factSentAs, FieldText.dateFormat(of: field)))
+    }
+    if let value = field.defaultValue { facts.append(language.text(.factDefault, value)) }
     let options = field.type.options.map { option in
       option.label == option.value ? option.value : "\(option.value) (\(option.label))"
     }
     let lines: [(String, StyleRole)] = [
       ("\(field.label) — \(field.code)", .label),
       (facts.joined(separator: " · "), .normal),
-      ("Hint: " + (field.hint.isEmpty ? "none" : field.hint), .normal),
+      (
+        language.text(.factHint, field.hint.isEmpty ? language.text(.factNoHint) : field.hint),
+        .normal
+      ),
       options.isEmpty
-        ? (FieldText.typeHelp(for: field) ?? "", .dim)
-        : ("Options: " + options.joined(separator: ", "), .normal),
+        ? (FieldText.typeHelp(for: field, language: language) ?? "", .dim)
+        : (language.text(.factOptions, options.joined(separator: ", ")), .normal),
     ]
     for (offset, line) in lines.enumerated() where offset < region.height {
       screen.draw(
@@ -139,8 +155,9 @@ enum FieldBrowserPane {
     }
   }
 
-  /// `base` for the five fields every form has, else the schema's group.
-  static func groupName(_ field: SchemaField) -> String {
-    field.baseField != nil ? "base" : field.group.rawValue
+  /// `base` (in `language`) for the five fields every form has, else the schema's group as
+  /// the schema file writes it.
+  static func groupName(_ field: SchemaField, language: InterfaceLanguage = .english) -> String {
+    field.baseField != nil ? language.text(.browserBaseGroup) : field.group.rawValue
   }
 }

@@ -11,25 +11,28 @@ public enum FieldText {
   }
 
   /// A line under the focused field when the schema gives it no hint: how to fill it in, for
-  /// the types that take more than plain text.
-  public static func typeHelp(for field: SchemaField) -> String? {
+  /// the types that take more than plain text; in `language`.
+  public static func typeHelp(
+    for field: SchemaField, language: InterfaceLanguage = .english
+  ) -> String? {
     switch field.type {
     case .number:
-      "a number: digits, spaces between thousands, , or . for decimals (1 500,50)"
+      language.text(.typeHelpNumber)
     case .date:
-      "a date: dd.MM.yyyy or yyyy-MM-dd; sent as \(dateFormat(of: field))"
+      language.text(.typeHelpDate, dateFormat(of: field))
     case .boolean:
-      "Space switches it on or off; it is always sent, as 1 or 0"
+      language.text(.typeHelpBoolean)
     case .select(let options):
-      "Enter or typing opens the list of \(options.count) options; Backspace clears the choice"
+      language.text(.typeHelpSelect, String(options.count))
     case .string, .text, .phone, .email:
       nil
     }
   }
 
-  /// The line under a focused field: the schema's hint, else the type's help.
-  public static func hint(for field: SchemaField) -> String? {
-    field.hint.isEmpty ? typeHelp(for: field) : field.hint
+  /// The line under a focused field: the schema's hint, else the type's help in `language`.
+  public static func hint(for field: SchemaField, language: InterfaceLanguage = .english) -> String?
+  {
+    field.hint.isEmpty ? typeHelp(for: field, language: language) : field.hint
   }
 
   /// The format a date field is sent in.

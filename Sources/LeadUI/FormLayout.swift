@@ -148,14 +148,17 @@ public struct FormLayout: Sendable, Equatable {
 }
 
 extension BaseField {
-  /// The field's label on the form.
-  public var label: String {
+  /// The field's label on the form, in English.
+  public var label: String { label(in: .english) }
+
+  /// The field's label on the form, in `language`.
+  public func label(in language: InterfaceLanguage) -> String {
     switch self {
-    case .firstName: "First name"
-    case .lastName: "Last name"
-    case .phone: "Phone"
-    case .email: "Email"
-    case .comment: "Comment"
+    case .firstName: language.text(.labelFirstName)
+    case .lastName: language.text(.labelLastName)
+    case .phone: language.text(.labelPhone)
+    case .email: language.text(.labelEmail)
+    case .comment: language.text(.labelComment)
     }
   }
 }

@@ -43,10 +43,16 @@ public struct FormOutline: Sendable {
   public static let noticeWidth = FormLayout.minimumColumns - 6
 
   /// The outline of a form with the schema's fields, and the notice of a schema that could not
-  /// be used shown after the base fields; every input box one row high.
-  public init(schema: Schema, notice: String? = nil) {
-    fields = SchemaField.baseFields + FieldGroup.allCases.flatMap { schema.fields(in: $0) }
-    noticeLines = notice.map(FormOutline.noticeLines) ?? []
+  /// be used shown after the base fields; every input box one row high. The base fields are
+  /// labelled in `language`; the schema's fields keep the labels the schema gives them.
+  public init(schema: Schema, notice: String? = nil, language: InterfaceLanguage = .english) {
+    let base = SchemaField.baseFields.map { field in
+      var labelled = field
+      if let baseField = field.baseField { labelled.label = baseField.label(in: language) }
+      return labelled
+    }
+    fields = base + FieldGroup.allCases.flatMap { schema.fields(in: $0) }
+    noticeLines = notice.map { FormOutline.noticeLines($0, language: language) } ?? []
     inputRows = Array(repeating: 1, count: fields.count)
     searchKeys = fields.map { ($0.code.lowercased(), $0.label.lowercased()) }
     var places: [String: Int] = [:]
@@ -116,12 +122,12 @@ public struct FormOutline: Sendable {
 
   /// The notice as the form shows it: wrapped to `noticeWidth`, at most `noticeRowsShown`
   /// rows, the last saying how many more there are and where to read them all.
-  static func noticeLines(_ notice: String) -> [String] {
+  static func noticeLines(_ notice: String, language: InterfaceLanguage = .english) -> [String] {
     let lines = DisplayWidth.wrapped(notice, toWidth: noticeWidth)
       .filter { !$0.allSatisfy(\.isWhitespace) }
     guard lines.count > noticeRowsShown else { return lines }
     let hidden = lines.count - noticeRowsShown + 1
     return lines.prefix(noticeRowsShown - 1)
-      + ["… \(hidden) more lines: lead-console schema check lists them all"]
+      + [language.text(.formNoticeMore, String(hidden))]
   }
 }

@@ -27,8 +27,8 @@ enum FormPane {
         }
       case .heading(let group):
         drawHeading(
-          group == .contact ? "Contact" : "Deal", row: row, width: window.width,
-          into: &screen)
+          state.text(group == .contact ? .headingContact : .headingDeal), row: row,
+          width: window.width, into: &screen)
       case .notice(let line):
         screen.draw(
           DisplayWidth.truncated(line, toWidth: window.width - 3), row: row, column: 2,
@@ -173,7 +173,7 @@ enum FormPane {
         DisplayWidth.truncated(problem, toWidth: region.width), row: region.top,
         column: region.left, role: .invalid)
     } else if state.focusIndex == index, state.browser == nil,
-      let hint = FieldText.hint(for: field)
+      let hint = FieldText.hint(for: field, language: state.language)
     {
       screen.draw(
         DisplayWidth.truncated(hint, toWidth: region.width), row: region.top,

@@ -40,13 +40,16 @@ enum HelpPane {
     screen.cursor = nil
 
     let width = textWidth(of: region)
-    let lines = HelpText.lines(width: width)
+    let language = state.language
+    let lines = HelpText.lines(width: width, language: language)
     let page = pageHeight(of: region)
     let scroll = max(0, min(help.scroll, lines.count - page))
     let end = min(lines.count, scroll + page)
-    let position = lines.isEmpty ? "" : " (lines \(scroll + 1)–\(end) of \(lines.count))"
+    let position =
+      lines.isEmpty
+      ? "" : language.text(.helpPosition, String(scroll + 1), String(end), String(lines.count))
     screen.fill(row: region.top, column: region.left, width: region.width, role: .title)
-    let title = "Keys\(position): ↑ ↓ PgUp PgDn scroll, Esc closes"
+    let title = language.text(.helpTitle, position)
     screen.draw(
       DisplayWidth.truncated(title, toWidth: region.width - 2), row: region.top, column: 1,
       role: .title)

@@ -43,46 +43,52 @@ public enum HelpText {
   }
 
   /// Every section: the form and the field kinds that change some of its keys (each listing
-  /// only what differs from the form), then the other screens in full.
-  public static var sections: [Section] {
+  /// only what differs from the form), then the other screens in full; titles in English.
+  public static var sections: [Section] { sections(in: .english) }
+
+  /// Every section, its title in `language`.
+  public static func sections(in language: InterfaceLanguage) -> [Section] {
     let form = KeyMap.formField
     let preview = KeyMap.previewing(.formField)
+    let title = { (key: UIString) in language.text(key) }
     return [
-      section("In the form", .formField, map: form),
-      section("In the comment (several lines)", .multiLineField, map: .multiLineField, over: form),
-      section("In a yes/no field", .switchField, map: .switchField, over: form),
-      section("In a select field", .selectField, map: .selectField, over: form),
-      section("In an open pick list", .pickList, map: .pickList, over: form),
-      section("While the request preview is shown", .formField, map: preview, over: form),
-      section("In the field-code browser", .fieldBrowser, map: .fieldBrowser),
-      section("In the history", .history, map: .history),
-      section("In a lead's details", .historyDetail, map: .historyDetail),
-      section("In the settings", .settings, map: .settings),
-      section("In this help", .help, map: .help),
+      section(title(.helpSectionForm), .formField, map: form),
+      section(title(.helpSectionComment), .multiLineField, map: .multiLineField, over: form),
+      section(title(.helpSectionSwitch), .switchField, map: .switchField, over: form),
+      section(title(.helpSectionSelect), .selectField, map: .selectField, over: form),
+      section(title(.helpSectionPickList), .pickList, map: .pickList, over: form),
+      section(title(.helpSectionPreview), .formField, map: preview, over: form),
+      section(title(.helpSectionFieldBrowser), .fieldBrowser, map: .fieldBrowser),
+      section(title(.helpSectionHistory), .history, map: .history),
+      section(title(.helpSectionDetail), .historyDetail, map: .historyDetail),
+      section(title(.helpSectionSettings), .settings, map: .settings),
+      section(title(.helpSectionHelp), .help, map: .help),
     ]
   }
 
-  /// How to read the key names, shown before the sections.
-  public static let legend = [
-    "^X: hold Ctrl and press X.  Alt-x: hold Alt and press x, or press Esc, then x.",
-    "Keys not listed type text where there is a field, or do nothing.",
-  ]
+  /// How to read the key names, shown before the sections, in English.
+  public static var legend: [String] { legend(in: .english) }
+
+  /// How to read the key names, in `language`.
+  public static func legend(in language: InterfaceLanguage) -> [String] {
+    [language.text(.helpLegendKeys), language.text(.helpLegendTyping)]
+  }
 
   /// The whole help as lines at most `width` columns wide: the legend, then each section's
-  /// heading and entries, a description wrapped under itself beside its keys.
-  public static func lines(width: Int) -> [Line] {
+  /// heading and entries, a description wrapped under itself beside its keys; in `language`.
+  public static func lines(width: Int, language: InterfaceLanguage = .english) -> [Line] {
     guard width > 0 else { return [] }
-    let all = sections
+    let all = sections(in: language)
     let textWidth = max(1, width - keysWidth(forWidth: width) - 2)
 
-    var lines = legend.flatMap { note in
+    var lines = legend(in: language).flatMap { note in
       DisplayWidth.wrapped(note, toWidth: width).map { Line(kind: .note, keys: "", text: $0) }
     }
     for section in all {
       lines.append(Line(kind: .note, keys: "", text: ""))
       lines.append(Line(kind: .heading, keys: "", text: section.title))
       for entry in section.entries {
-        let wrapped = DisplayWidth.wrapped(entry.command.help, toWidth: textWidth)
+        let wrapped = DisplayWidth.wrapped(entry.command.help(in: language), toWidth: textWidth)
         for (index, part) in wrapped.enumerated() {
           lines.append(Line(kind: .entry, keys: index == 0 ? entry.keyLabel : "", text: part))
         }
@@ -97,11 +103,13 @@ public enum HelpText {
     return min(widest, max(1, width / 3))
   }
 
-  /// The line of `lines(width:)` where the section for `area` starts (its blank line before
-  /// the heading), or 0 when no section covers it.
-  public static func firstLine(of area: FocusArea, width: Int) -> Int {
-    let all = lines(width: width)
-    guard let title = sections.first(where: { $0.area == area })?.title,
+  /// The line of `lines(width:language:)` where the section for `area` starts (its blank line
+  /// before the heading), or 0 when no section covers it.
+  public static func firstLine(
+    of area: FocusArea, width: Int, language: InterfaceLanguage = .english
+  ) -> Int {
+    let all = lines(width: width, language: language)
+    guard let title = sections(in: language).first(where: { $0.area == area })?.title,
       let heading = all.firstIndex(where: { $0.kind == .heading && $0.text == title })
     else { return 0 }
     return max(0, heading - 1)

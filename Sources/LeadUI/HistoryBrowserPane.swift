@@ -21,13 +21,15 @@ enum HistoryBrowserPane {
   ) {
     let width = layout.columns
     screen.draw(
-      DisplayWidth.truncated(state.todayCounts.text, toWidth: width - 2), row: countsRow,
+      DisplayWidth.truncated(state.todayCounts.text(in: state.language), toWidth: width - 2),
+      row: countsRow,
       column: 1, role: .label)
 
     let matches = state.historyMatchPositions
-    let summary =
-      "State: \(browser.stateFilter.rawValue)  \(matches.count) of \(state.historyIndex.count)"
-    let label = "Filter: "
+    let summary = state.text(
+      .historySummary, browser.stateFilter.name(in: state.language), String(matches.count),
+      String(state.historyIndex.count))
+    let label = state.text(.historyFilterLabel)
     var column = 1 + screen.draw(label, row: filterRow, column: 1, role: .label)
     let room = max(0, width - column - DisplayWidth.of(summary) - 3)
     let typed = DisplayWidth.truncated(browser.filter.value, toWidth: room)
@@ -38,7 +40,7 @@ enum HistoryBrowserPane {
 
     let region = listRegion(rows: layout.rows, columns: width)
     guard !matches.isEmpty else {
-      let text = state.historyIndex.count == 0 ? "No leads yet" : "No lead matches the filter"
+      let text = state.text(state.historyIndex.count == 0 ? .noLeadsYet : .noLeadMatches)
       screen.draw(text, row: region.top, column: 1, width: width - 1, role: .dim)
       return
     }
@@ -46,20 +48,22 @@ enum HistoryBrowserPane {
     for (offset, position) in rows.enumerated() {
       let line = region.top + offset
       guard let entry = state.historyEntry(at: Int(position)) else {
-        let text = "(lead \(state.historyIndex.id(at: Int(position))): its records cannot be read)"
+        let text = state.text(.unreadableLead, "\(state.historyIndex.id(at: Int(position)))")
         screen.draw(text, row: line, column: 1, width: width - 1, role: .dim)
         continue
       }
-      let row = HistoryRow(entry, timeZone: state.context.timeZone)
+      let row = HistoryRow(entry, timeZone: state.context.timeZone, language: state.language)
       let selected = browser.scroll + offset == browser.selection
-      drawRow(row, line: line, width: width, into: &screen)
+      drawRow(
+        row, line: line, width: width, wordWidth: HistoryPane.wordWidth(in: state.language),
+        into: &screen)
       if selected { screen.paint(row: line, column: 0, width: width, role: .selected) }
     }
   }
 
   /// One lead: time, mark and state word in the state's role, contact, name.
   private static func drawRow(
-    _ row: HistoryRow, line: Int, width: Int, into screen: inout ScreenBuffer
+    _ row: HistoryRow, line: Int, width: Int, wordWidth: Int, into screen: inout ScreenBuffer
   ) {
     var column = 1
     func put(_ text: String, width room: Int, role: StyleRole) {
@@ -71,7 +75,7 @@ enum HistoryBrowserPane {
     }
     put(row.time, width: 5, role: .dim)
     put(row.mark, width: 1, role: row.role)
-    put(row.word, width: HistoryPane.wordWidth, role: row.role)
+    put(row.word, width: wordWidth, role: row.role)
     put(row.contact, width: 20, role: .normal)
     put(row.name, width: width - column, role: .normal)
   }

@@ -4,31 +4,36 @@ import LeadCore
 /// Draws the detail view of one lead: every field (extra fields too), who entered it and
 /// when, and every attempt with its time, HTTP status, CRM codes and reason.
 enum HistoryDetailPane {
-  /// The detail view's lines for an entry, each safe to draw on one row.
-  static func lines(for entry: HistoryEntry, timeZone: TimeZone) -> [String] {
+  /// The detail view's lines for an entry in `language`, each safe to draw on one row.
+  static func lines(
+    for entry: HistoryEntry, timeZone: TimeZone, language: InterfaceLanguage = .english
+  ) -> [String] {
     let lead = entry.lead
+    let by = { (name: String?) in name.map { language.text(.detailBy, $0) } ?? "" }
+    let state =
+      "\(HistoryRow.mark(for: entry.state)) \(HistoryRow.word(for: entry.state, in: language))"
     var lines = [
-      "State: \(HistoryRow.mark(for: entry.state)) \(HistoryRow.word(for: entry.state))",
-      "Queued: \(stamp(entry.queuedAt, timeZone))"
-        + (entry.operatorName.map { " by \($0)" } ?? "")
+      language.text(.detailState, state),
+      language.text(.detailQueued, stamp(entry.queuedAt, timeZone)) + by(entry.operatorName)
         + " · \(entry.method.rawValue.uppercased()) \(entry.endpoint)",
     ]
     if let doneAt = entry.doneAt {
-      lines.append("Done: \(stamp(doneAt, timeZone))" + (entry.doneBy.map { " by \($0)" } ?? ""))
+      lines.append(language.text(.detailDone, stamp(doneAt, timeZone)) + by(entry.doneBy))
     }
     lines += [
-      "First name: \(lead.firstName)",
-      "Last name: \(lead.lastName)",
-      "Phone: \(lead.phone)",
-      "E-mail: \(lead.email)",
-      "Comment: \(lead.comment)",
+      "\(BaseField.firstName.label(in: language)): \(lead.firstName)",
+      "\(BaseField.lastName.label(in: language)): \(lead.lastName)",
+      "\(BaseField.phone.label(in: language)): \(lead.phone)",
+      "\(language.text(.detailEmail)): \(lead.email)",
+      "\(BaseField.comment.label(in: language)): \(lead.comment)",
     ]
     lines += lead.extraFields.map { "\($0.code): \($0.value)" }
-    lines.append(entry.attempts.isEmpty ? "No attempts yet" : "Attempts:")
+    lines.append(language.text(entry.attempts.isEmpty ? .detailNoAttempts : .detailAttempts))
     for attempt in entry.attempts {
-      lines.append(describe(attempt, timeZone: timeZone))
+      lines.append(describe(attempt, timeZone: timeZone, language: language))
       for error in attempt.outcome?.errors ?? [] {
-        lines.append("    CRM error \(error.code): \(error.message)")
+        lines.append(
+          "    " + language.text(.detailCRMError, String(error.code), error.message(in: language)))
       }
       if let reason = attempt.outcome?.reason, !reason.isEmpty {
         lines.append("    \(reason)")
@@ -38,15 +43,21 @@ enum HistoryDetailPane {
   }
 
   /// One attempt's summary line: number, start and end, outcome and HTTP status.
-  private static func describe(_ attempt: AttemptRecord, timeZone: TimeZone) -> String {
+  private static func describe(
+    _ attempt: AttemptRecord, timeZone: TimeZone, language: InterfaceLanguage
+  ) -> String {
     var parts = ["  #\(attempt.number)"]
-    if let started = attempt.startedAt { parts.append("started \(stamp(started, timeZone))") }
-    if let finished = attempt.finishedAt { parts.append("ended \(stamp(finished, timeZone))") }
+    if let started = attempt.startedAt {
+      parts.append(language.text(.attemptStarted, stamp(started, timeZone)))
+    }
+    if let finished = attempt.finishedAt {
+      parts.append(language.text(.attemptEnded, stamp(finished, timeZone)))
+    }
     if let outcome = attempt.outcome {
-      parts.append(outcome.kind.rawValue.replacingOccurrences(of: "_", with: " "))
+      parts.append(HistoryRow.word(for: LeadState(outcome.kind), in: language))
       if let status = outcome.httpStatus { parts.append("HTTP \(status)") }
     } else {
-      parts.append("no answer recorded")
+      parts.append(language.text(.attemptNoAnswer))
     }
     return parts.joined(separator: " · ")
   }
@@ -67,14 +78,14 @@ enum HistoryDetailPane {
     into screen: inout ScreenBuffer
   ) {
     let width = layout.columns
-    let title = "Lead \(LeadText.label(of: entry.lead))"
+    let title = state.text(.leadWithID, LeadText.label(of: entry.lead, in: state.language))
     screen.draw(
       DisplayWidth.truncated(title, toWidth: width - 2), row: 1, column: 1,
       role: HistoryRow.role(for: entry.state))
     let region = HistoryBrowserPane.listRegion(rows: layout.rows, columns: width)
     let top = 2
     let height = region.top + region.height - top
-    let lines = lines(for: entry, timeZone: state.context.timeZone)
+    let lines = lines(for: entry, timeZone: state.context.timeZone, language: state.language)
     for (offset, line) in lines.dropFirst(scroll).prefix(max(0, height)).enumerated() {
       screen.draw(
         DisplayWidth.truncated(line, toWidth: width - 2), row: top + offset, column: 1,

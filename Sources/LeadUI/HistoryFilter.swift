@@ -16,6 +16,18 @@ public enum HistoryStateFilter: String, Sendable, Equatable, CaseIterable {
   /// Leads the operator closed by hand.
   case done
 
+  /// The filter's name in `language`, as the history pane shows it.
+  public func name(in language: InterfaceLanguage) -> String {
+    switch self {
+    case .all: language.text(.filterAll)
+    case .waiting: language.text(.filterWaiting)
+    case .uncertain: language.text(.filterUncertain)
+    case .rejected: language.text(.filterRejected)
+    case .accepted: language.text(.filterAccepted)
+    case .done: language.text(.filterDone)
+    }
+  }
+
   /// The filter after this one, back to `all` after the last.
   public var next: HistoryStateFilter {
     let all = Self.allCases
@@ -70,9 +82,12 @@ public struct HistoryCounts: Sendable, Equatable {
     rejected = counts[.rejected, default: 0]
   }
 
-  /// The header line's text.
-  public var text: String {
-    "Today: \(accepted) accepted · \(waiting) waiting · \(uncertain) uncertain · "
-      + "\(rejected) rejected"
+  /// The header line's text, in English.
+  public var text: String { text(in: .english) }
+
+  /// The header line's text in `language`.
+  public func text(in language: InterfaceLanguage) -> String {
+    language.text(
+      .todayCounts, String(accepted), String(waiting), String(uncertain), String(rejected))
   }
 }

@@ -17,14 +17,14 @@ public struct HistoryRow: Sendable, Equatable {
   /// The role the mark and word are drawn in.
   public var role: StyleRole
 
-  /// The row for one history entry.
-  public init(_ entry: HistoryEntry, timeZone: TimeZone) {
+  /// The row for one history entry, its state in words of `language`.
+  public init(_ entry: HistoryEntry, timeZone: TimeZone, language: InterfaceLanguage = .english) {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.hour, .minute], from: entry.queuedAt)
     time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     mark = HistoryRow.mark(for: entry.state)
-    word = HistoryRow.word(for: entry.state)
+    word = HistoryRow.word(for: entry.state, in: language)
     contact = LeadText.contact(of: entry.lead)
     name = LeadText.name(of: entry.lead)
     role = HistoryRow.role(for: entry.state)
@@ -48,16 +48,18 @@ public struct HistoryRow: Sendable, Equatable {
     }
   }
 
-  /// A state in words.
-  public static func word(for state: LeadState) -> String {
+  /// A state in words of `language`.
+  public static func word(for state: LeadState, in language: InterfaceLanguage = .english)
+    -> String
+  {
     switch state {
-    case .queued: "queued"
-    case .sending: "sending…"
-    case .accepted: "accepted"
-    case .rejected: "rejected"
-    case .notDelivered: "not delivered"
-    case .uncertain: "uncertain"
-    case .done: "done"
+    case .queued: language.text(.stateQueued)
+    case .sending: language.text(.stateSending)
+    case .accepted: language.text(.stateAccepted)
+    case .rejected: language.text(.stateRejected)
+    case .notDelivered: language.text(.stateNotDelivered)
+    case .uncertain: language.text(.stateUncertain)
+    case .done: language.text(.stateDone)
     }
   }
 
@@ -74,17 +76,18 @@ public struct HistoryRow: Sendable, Equatable {
 
 /// Draws the history pane: a title, then one row per submission, newest first.
 enum HistoryPane {
-  /// The widest state word, so the contact column lines up.
-  static let wordWidth =
-    LeadState.allCases.map { DisplayWidth.of(HistoryRow.word(for: $0)) }.max() ?? 0
+  /// The widest state word in `language`, so the contact column lines up.
+  static func wordWidth(in language: InterfaceLanguage) -> Int {
+    LeadState.allCases.map { DisplayWidth.of(HistoryRow.word(for: $0, in: language)) }.max() ?? 0
+  }
 
   /// Draws the pane into `region`: its title, then as many rows as fit.
   static func draw(_ state: ConsoleState, in region: ScreenRegion, into screen: inout ScreenBuffer)
   {
     guard region.height > 0, region.width > 0 else { return }
     let damaged = state.damagedHistoryLines.count
-    var title = "History, newest first (F4)"
-    if damaged > 0 { title += " (\(damaged) damaged line\(damaged == 1 ? "" : "s") skipped)" }
+    var title = state.text(.historyPaneTitle)
+    if damaged > 0 { title += state.text(.historyPaneDamaged, count: damaged) }
     screen.draw(
       DisplayWidth.truncated(title, toWidth: region.width - 1), row: region.top,
       column: region.left + 1, role: .label)
@@ -92,28 +95,29 @@ enum HistoryPane {
     let rows = state.historyRows
     guard !rows.isEmpty else {
       screen.draw(
-        "No leads yet", row: region.top + 1, column: region.left + 1, width: region.width - 1,
-        role: .dim)
+        state.text(.noLeadsYet), row: region.top + 1, column: region.left + 1,
+        width: region.width - 1, role: .dim)
       return
     }
     let shown = rows.prefix(max(0, region.height - 1))
     // The contact is what the operator calls back, so it gets its full width before the name,
     // leaving the name at least a few columns.
+    let wordWidth = wordWidth(in: state.language)
     let fixedWidth = 1 + 6 + 2 + wordWidth + 1
     let contactWidth = min(
       shown.map { DisplayWidth.of($0.contact) }.max() ?? 0,
       max(8, region.width - fixedWidth - 10))
     for (offset, row) in shown.enumerated() {
       draw(
-        row, row: region.top + 1 + offset, in: region, contactWidth: contactWidth,
-        into: &screen)
+        row, row: region.top + 1 + offset, in: region, wordWidth: wordWidth,
+        contactWidth: contactWidth, into: &screen)
     }
   }
 
   /// Draws one row: time, mark and word in the state's role, contact, name.
   private static func draw(
-    _ row: HistoryRow, row line: Int, in region: ScreenRegion, contactWidth: Int,
-    into screen: inout ScreenBuffer
+    _ row: HistoryRow, row line: Int, in region: ScreenRegion, wordWidth: Int,
+    contactWidth: Int, into screen: inout ScreenBuffer
   ) {
     let end = region.left + region.width
     var column = region.left + 1

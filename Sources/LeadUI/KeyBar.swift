@@ -18,8 +18,8 @@ public enum KeyBar {
   /// The bar's entries for a map: each listed command once, by `Command.keyBarTier`, and
   /// within a tier those whose main key is an F-key first, then the rest, each group in the
   /// map's order. A narrow bar drops entries from the end, so the F-keys, which nothing else
-  /// on screen mentions, stay longest.
-  public static func entries(for map: KeyMap) -> [Entry] {
+  /// on screen mentions, stay longest. Titles are in `language`.
+  public static func entries(for map: KeyMap, language: InterfaceLanguage = .english) -> [Entry] {
     let listed = map.commands.filter(\.isListedInKeyBar)
     let rank = { (command: Command) in
       command.keyBarTier * 2 + (isFunctionKey(map.keys(for: command).first) ? 0 : 1)
@@ -28,7 +28,9 @@ public enum KeyBar {
       .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
       .map(\.element)
     return ordered.map { command in
-      Entry(keys: map.keys(for: command).map(\.label).joined(separator: "/"), title: command.title)
+      Entry(
+        keys: map.keys(for: command).map(\.label).joined(separator: "/"),
+        title: command.title(in: language))
     }
   }
 

@@ -21,7 +21,7 @@ enum PickListOverlay {
     guard !list.matches.isEmpty else {
       screen.fill(row: top, column: box.left, width: box.width, role: .input)
       screen.draw(
-        DisplayWidth.truncated("no option matches", toWidth: box.width - 1), row: top,
+        DisplayWidth.truncated(state.text(.pickListEmpty), toWidth: box.width - 1), row: top,
         column: box.left + 1, role: .dim)
       return
     }

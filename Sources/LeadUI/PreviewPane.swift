@@ -11,9 +11,6 @@ public struct RequestPreview: Sendable, Equatable {
 /// Draws the request preview in the history's place: a title, then the request wrapped to the
 /// pane's width, scrolled so the focused field's pair shows.
 enum PreviewPane {
-  /// The pane's title.
-  static let title = "Request F2 would send now (key masked)"
-
   /// Draws the preview into `region`.
   static func draw(_ state: ConsoleState, in region: ScreenRegion, into screen: inout ScreenBuffer)
   {
@@ -29,9 +26,11 @@ enum PreviewPane {
     let first = ScrollWindow.offset(
       showing: targetLine...targetLine, from: 0, height: height, count: lines.count)
 
-    var title = title
+    var title = state.text(.previewTitle)
     if lines.count > height && height > 0 {
-      title += " · lines \(first + 1)–\(min(lines.count, first + height)) of \(lines.count)"
+      title += state.text(
+        .previewPosition, String(first + 1), String(min(lines.count, first + height)),
+        String(lines.count))
     }
     screen.draw(
       DisplayWidth.truncated(title, toWidth: width), row: region.top, column: region.left + 1,

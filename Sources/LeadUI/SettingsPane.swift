@@ -22,17 +22,24 @@ enum SettingsPane {
         DisplayWidth.truncated(text, toWidth: max(0, width - labelColumn - 1)), row: row,
         column: labelColumn, role: role)
     }
-    line("Settings for sending to the CRM", titleRow, .label)
+    let language = state.language
+    line(language.text(.settingsTitle), titleRow, .label)
 
-    screen.draw("API key", row: keyRow, column: labelColumn, role: .label)
+    let labelWidth = inputColumn - labelColumn - 1
+    screen.draw(
+      DisplayWidth.truncated(language.text(.settingsKeyLabel), toWidth: labelWidth), row: keyRow,
+      column: labelColumn, role: .label)
     drawMaskedKey(
       form, in: ScreenRegion(top: keyRow, left: inputColumn, height: 1, width: boxWidth),
       into: &screen)
     screen.draw(
-      DisplayWidth.truncated(keyNote(form), toWidth: max(0, width - inputColumn - 1)),
+      DisplayWidth.truncated(
+        keyNote(form, language: language), toWidth: max(0, width - inputColumn - 1)),
       row: keyRow + 1, column: inputColumn, role: .dim)
 
-    screen.draw("Endpoint", row: endpointRow, column: labelColumn, role: .label)
+    screen.draw(
+      DisplayWidth.truncated(language.text(.settingsEndpointLabel), toWidth: labelWidth),
+      row: endpointRow, column: labelColumn, role: .label)
     FormPane.drawText(
       form.endpoint,
       in: ScreenRegion(top: endpointRow, left: inputColumn, height: 1, width: boxWidth),
@@ -40,36 +47,26 @@ enum SettingsPane {
       into: &screen)
     screen.draw(
       DisplayWidth.truncated(
-        "Enter moves between the key and the endpoint", toWidth: max(0, width - inputColumn - 1)),
+        language.text(.settingsEndpointNote), toWidth: max(0, width - inputColumn - 1)),
       row: endpointRow + 1, column: inputColumn, role: .dim)
 
     if let note = form.checkNote { line(note.text, checkRow, note.role) }
     if let note = form.saveNote { line(note.text, saveRow, note.role) }
-    for (offset, text) in about(state.context.isSandbox).enumerated() {
+    for (offset, text) in about(state.context.isSandbox, language: language).enumerated() {
       line(text, aboutRow + offset, state.context.isSandbox ? .warning : .dim)
     }
   }
 
-  /// What saving does here: in sandbox mode, that it changes this session only.
-  static func about(_ isSandbox: Bool) -> [String] {
-    if isSandbox {
-      return [
-        "Sandbox mode: F2 applies the key and endpoint to this session only;",
-        "the config file is not changed, so the demo key never replaces yours.",
-      ]
-    }
-    return [
-      "F2 saves both to config.json (readable by you only) and uses them at once;",
-      "F5 asks the CRM whether the key works, creating no lead.",
-    ]
+  /// What saving does here, one line each: in sandbox mode, that it changes this session only.
+  static func about(_ isSandbox: Bool, language: InterfaceLanguage = .english) -> [String] {
+    language.text(isSandbox ? .settingsAboutSandbox : .settingsAboutSaving)
+      .split(separator: "\n").map(String.init)
   }
 
   /// The line under the key: how long it is, and how it is shown.
-  static func keyNote(_ form: SettingsForm) -> String {
-    guard form.keyLength > 0 else {
-      return "Paste it from the CRM: Settings > Site integration, \"API code\""
-    }
-    return "\(form.keyLength) characters; only the last 4 show, none below 12"
+  static func keyNote(_ form: SettingsForm, language: InterfaceLanguage = .english) -> String {
+    guard form.keyLength > 0 else { return language.text(.settingsKeyWhere) }
+    return language.text(.settingsKeyLength, String(form.keyLength))
   }
 
   /// The key's box: its mask alone, the end kept in view when it is wider than the box, and

@@ -16,16 +16,31 @@ public enum SmallWindow {
 
   /// The message's lines for a window of this size, top to bottom, each in the longest wording
   /// that fits `columns`. `quitHint` names the quit keys, or repeats the question the status
-  /// line asks about quitting. With few rows the advice goes first, then the way out.
-  public static func lines(rows: Int, columns: Int, quitHint: String) -> [String] {
+  /// line asks about quitting. With few rows the advice goes first, then the way out. The
+  /// words are in `language`.
+  public static func lines(
+    rows: Int, columns: Int, quitHint: String, language: InterfaceLanguage = .english
+  ) -> [String] {
     let size = "\(max(0, columns))×\(max(0, rows))"
     let needed = "\(minimumColumns)×\(minimumRows)"
     // In the order they are dropped last to first; `shownOrder` is where each goes on screen.
     let byPriority: [(shownOrder: Int, wordings: [String])] = [
-      (0, ["Window too small", "Too small", "Small"]),
-      (1, ["It is \(size); it needs at least \(needed).", "\(size), needs \(needed)", size]),
+      (
+        0,
+        [
+          language.text(.smallTitleLong), language.text(.smallTitleShort),
+          language.text(.smallTitleShortest),
+        ]
+      ),
+      (
+        1,
+        [
+          language.text(.smallSizeLong, size, needed),
+          language.text(.smallSizeShort, size, needed), size,
+        ]
+      ),
       (3, [quitHint, DisplayWidth.truncated(quitHint, toWidth: columns)]),
-      (2, ["Enlarge the window to go on; nothing typed is lost.", "Enlarge it to go on"]),
+      (2, [language.text(.smallAdviceLong), language.text(.smallAdviceShort)]),
     ]
     let fitting = byPriority.compactMap { line in
       line.wordings.first { !$0.isEmpty && DisplayWidth.of($0) <= columns }
@@ -36,8 +51,11 @@ public enum SmallWindow {
 
   /// Draws the message centred in the whole screen, in the warning role for its first line,
   /// and hides the cursor.
-  public static func draw(quitHint: String, into screen: inout ScreenBuffer) {
-    let lines = lines(rows: screen.rows, columns: screen.columns, quitHint: quitHint)
+  public static func draw(
+    quitHint: String, language: InterfaceLanguage = .english, into screen: inout ScreenBuffer
+  ) {
+    let lines = lines(
+      rows: screen.rows, columns: screen.columns, quitHint: quitHint, language: language)
     let top = max(0, (screen.rows - lines.count) / 2)
     for (offset, line) in lines.enumerated() {
       let shown = DisplayWidth.truncated(line, toWidth: screen.columns)
@@ -54,6 +72,6 @@ extension ConsoleState {
   public var smallWindowQuitHint: String {
     if isQuitPending { return status.text }
     let keys = keyMap.keys(for: .quit).map(\.label).joined(separator: "/")
-    return keys.isEmpty ? "" : "\(keys) quits"
+    return keys.isEmpty ? "" : text(.quitHint, keys)
   }
 }

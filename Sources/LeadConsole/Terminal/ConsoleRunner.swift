@@ -74,6 +74,9 @@ private struct ConsoleLoop {
   /// When the loop next looks for a lead due for an automatic resend.
   private var nextResendCheck = Date()
 
+  /// The language of the console's words, for the notices the loop words itself.
+  private var language: InterfaceLanguage { state.language }
+
   /// How long quitting waits for cancelled deliveries to write their outcome.
   private static let quitGraceSeconds = 3.0
   /// How often the loop looks for a due lead; the schedule's spacing is at least this long.
@@ -81,14 +84,16 @@ private struct ConsoleLoop {
 
   init(setup: ConsoleSetup, session: TerminalSession) {
     var context = setup.context
-    if let notice = session.localeNotice { context.notices.append(notice) }
+    if let fallback = session.localeFallback {
+      context.notices.append(fallback.notice(in: context.language))
+    }
     self.setup = setup
     self.session = session
     self.state = ConsoleState(context: context)
     self.presenter = CursesPresenter(palette: session.palette, lineDrawing: session.lineDrawing)
     self.size = session.size
     self.dispatcher = setup.dispatcher
-    self.drafts = DraftKeeper(store: setup.drafts, inbox: inbox)
+    self.drafts = DraftKeeper(store: setup.drafts, inbox: inbox, language: context.language)
   }
 
   /// Reads keys, applies events and draws until the operator quits or a signal stops it.
@@ -163,7 +168,7 @@ private struct ConsoleLoop {
         case .markDone(let id):
           queue += markDone(id)
         case .copy(let text):
-          queue.append(copier.copy(text))
+          queue.append(copier.copy(text, language: language))
         case .saveSettings(let key, let endpoint):
           saveSettings(key: key, endpoint: endpoint)
         case .checkKey(let key, let endpoint):
@@ -178,7 +183,7 @@ private struct ConsoleLoop {
   /// to it), then sends it in a background task whose result comes back through the inbox.
   private mutating func submit(_ lead: Lead) -> [ConsoleEvent] {
     guard let dispatcher else {
-      return [.queueFailed(lead: lead, message: "there is no API key to send with")]
+      return [.queueFailed(lead: lead, message: language.text(.noKeyToSend))]
     }
     let entry: HistoryEntry
     do {
@@ -194,11 +199,11 @@ private struct ConsoleLoop {
   /// Sends a lead from the history again, as the next attempt of the same entry, posting the
   /// same events as a new submission; a lead already in flight is not sent twice.
   private mutating func resend(_ id: LeadID) -> [ConsoleEvent] {
-    guard let dispatcher else { return [.notice("Not resent: there is no API key to send with")] }
+    guard let dispatcher else { return [.notice(language.text(.notResentNoKey))] }
     guard let entry = state.history.first(where: { $0.id == id }) else {
-      return [.notice("Not resent: the lead is no longer in the console's history")]
+      return [.notice(language.text(.notResentGone))]
     }
-    guard deliveries[id] == nil else { return [.notice("Not resent: it is being sent now")] }
+    guard deliveries[id] == nil else { return [.notice(language.text(.notResentInFlight))] }
     startDelivery(of: entry, with: dispatcher)
     return [.leadUpdated(id: id, state: .sending, outcome: nil)]
   }
@@ -215,11 +220,11 @@ private struct ConsoleLoop {
 
   /// Records in the history log that the operator closed the lead by hand.
   private func markDone(_ id: LeadID) -> [ConsoleEvent] {
-    guard let dispatcher else { return [.notice("Not marked done: there is no history to write")] }
+    guard let dispatcher else { return [.notice(language.text(.notMarkedNoHistory))] }
     do {
       try dispatcher.markDone(id, by: dispatcher.operatorName ?? "operator")
     } catch {
-      return [.notice("Not marked done: \(error.description)")]
+      return [.notice(language.text(.notMarkedDone, error.description))]
     }
     return [.leadUpdated(id: id, state: .done, outcome: nil)]
   }
@@ -228,6 +233,7 @@ private struct ConsoleLoop {
   private mutating func startDelivery(of entry: HistoryEntry, with dispatcher: LeadDispatcher) {
     let inbox = self.inbox
     let running = deliveriesRunning
+    let language = self.language
     lastRequestAt = Date()
     running.enter()
     deliveries[entry.id] = Task.detached {
@@ -236,7 +242,7 @@ private struct ConsoleLoop {
       let outcome = report.outcome
       inbox.post(.leadUpdated(id: entry.id, state: LeadState(outcome.kind), outcome: outcome))
       if let problem = report.historyError {
-        inbox.post(.notice("The history log missed this attempt: \(problem.description)"))
+        inbox.post(.notice(language.text(.attemptNotLogged, problem.description)))
       }
     }
   }
@@ -282,6 +288,7 @@ private struct ConsoleLoop {
   private func loadHistory() {
     let history = setup.history
     let inbox = self.inbox
+    let language = self.language
     Task.detached {
       inbox.post(.historyLoaded(history.loadTail()))
       // The log's own index: the one its claims keep up to date, so the pane sees what other
@@ -293,7 +300,7 @@ private struct ConsoleLoop {
             index.refresh()
           }
         } catch {
-          inbox.post(.notice("The history log was not compacted: \(error.description)"))
+          inbox.post(.notice(language.text(.logNotCompacted, error.description)))
         }
       }
       let open = index.openEntries(limit: ConsoleState.openLeadLimit)

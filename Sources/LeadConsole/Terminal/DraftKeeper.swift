@@ -29,11 +29,15 @@ struct DraftKeeper {
   /// When the first change the file does not hold yet was made.
   private var firstUnsavedChange: Date?
 
-  /// A keeper writing to `store`, reporting problems through `inbox`; with no store it keeps
-  /// nothing.
-  init(store: DraftStore?, inbox: ConsoleInbox) {
-    writer = store.map { DraftWriter(store: $0, inbox: inbox) }
+  /// A keeper writing to `store`, reporting problems through `inbox` in `language`; with no
+  /// store it keeps nothing.
+  init(store: DraftStore?, inbox: ConsoleInbox, language: InterfaceLanguage) {
+    writer = store.map { DraftWriter(store: $0, inbox: inbox, language: language) }
+    self.language = language
   }
+
+  /// The language problems are reported in.
+  private let language: InterfaceLanguage
 
   /// The draft an earlier run kept, as the event that offers it to the form; a draft that
   /// cannot be read is reported instead, and left in place for the operator to look at.
@@ -46,7 +50,7 @@ struct DraftKeeper {
       onDisk = kept
       return .draftFound(kept)
     } catch {
-      return .notice("No draft restored: \(error.description)")
+      return .notice(language.text(.draftUnreadable, error.description))
     }
   }
 
@@ -113,14 +117,16 @@ final class DraftWriter: Sendable {
   /// The draft file.
   let store: DraftStore
   private let inbox: ConsoleInbox
+  private let language: InterfaceLanguage
   private let queue = DispatchQueue(label: "lead-console.draft")
   /// The last failure reported, so the same one is not repeated.
   private let lastProblem = Mutex<String?>(nil)
 
-  /// A writer for `store`, reporting through `inbox`.
-  init(store: DraftStore, inbox: ConsoleInbox) {
+  /// A writer for `store`, reporting through `inbox` in `language`.
+  init(store: DraftStore, inbox: ConsoleInbox, language: InterfaceLanguage) {
     self.store = store
     self.inbox = inbox
+    self.language = language
   }
 
   /// Replaces the file with `draft`, after the writes asked before.
@@ -130,7 +136,7 @@ final class DraftWriter: Sendable {
         try store.save(draft)
         report(nil)
       } catch {
-        report("Typing is not being kept as a draft: \(error.description)")
+        report(language.text(.draftNotKept, error.description))
       }
     }
   }

@@ -52,8 +52,8 @@ struct RequestCopier {
   }
 
   /// Saves `text` to the file and offers it to the clipboard; answers the event that tells the
-  /// operator where it went.
-  func copy(_ text: String) -> ConsoleEvent {
+  /// operator, in `language`, where it went.
+  func copy(_ text: String, language: InterfaceLanguage) -> ConsoleEvent {
     let onClipboard = text.utf8.count <= Self.clipboardLimit
     if onClipboard {
       Self.writeToTerminal("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
@@ -61,12 +61,11 @@ struct RequestCopier {
     do throws(RequestCopyError) {
       try save(text)
     } catch {
-      let clipboard = onClipboard ? " (it was offered to the terminal's clipboard)" : ""
+      let clipboard = onClipboard ? language.text(.clipboardAfterFailure) : ""
       return .copyFailed(error.description + clipboard)
     }
-    let clipboard =
-      onClipboard ? "and offered to the terminal's clipboard" : "too long for the clipboard"
-    return .copied("curl command saved to \(shownPath) (\(clipboard))")
+    let clipboard = language.text(onClipboard ? .clipboardOffered : .clipboardTooLong)
+    return .copied(language.text(.curlSaved, shownPath, clipboard))
   }
 
   /// Writes the text with a final line break, creating the folder and the file (mode 0600)

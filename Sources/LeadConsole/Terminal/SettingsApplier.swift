@@ -23,6 +23,8 @@ struct SettingsApplier: Sendable {
   var keySource: KeySource = .none
   /// The home folder, to show the config file's path as `~/…`.
   var home: String?
+  /// The language of what saving and checking say to the operator.
+  var language: InterfaceLanguage = .english
   /// The extra CA file trusted for `https://` endpoints (`--ca-file` or the config's
   /// `ca_file`), kept for clients made from new settings.
   var caFile: String?
@@ -37,7 +39,7 @@ struct SettingsApplier: Sendable {
         try Configuration.saveSettings(key: key, endpoint: checked, to: settingsFile)
       }
     } catch {
-      return (.settingsRefused(Self.words(for: error)), nil)
+      return (.settingsRefused(Self.words(for: error, in: language)), nil)
     }
 
     let client = makeClient(key: key, endpoint: checked)
@@ -56,7 +58,7 @@ struct SettingsApplier: Sendable {
     do throws(ConfigurationError) {
       checked = try checkedEndpoint(endpoint, key: key)
     } catch {
-      return .keyCheckRefused(Self.words(for: error))
+      return .keyCheckRefused(Self.words(for: error, in: language))
     }
     let verdict = await makeClient(key: key, endpoint: checked).checkKey()
     return .keyChecked(maskedKey: key.masked, verdict: verdict)
@@ -83,8 +85,8 @@ struct SettingsApplier: Sendable {
   /// A key given at start-up by `--key` or the environment is read before the file's.
   private var overrideNote: String? {
     switch keySource {
-    case .flag: "--key still wins at the next start"
-    case .environment: "\(Configuration.keyVariable) still wins at the next start"
+    case .flag: language.text(.keyOverrideFlag)
+    case .environment: language.text(.keyOverrideVariable, Configuration.keyVariable)
     case .configFile, .none: nil
     }
   }
@@ -97,17 +99,16 @@ struct SettingsApplier: Sendable {
     return "~/" + file.path.dropFirst(home.count)
   }
 
-  /// A refusal in the settings screen's words: the checks name `--endpoint`, which the
-  /// operator did not type here.
-  static func words(for error: ConfigurationError) -> String {
+  /// A refusal in the settings screen's words, in `language`: the checks name `--endpoint`,
+  /// which the operator did not type here.
+  static func words(for error: ConfigurationError, in language: InterfaceLanguage) -> String {
     switch error {
     case .invalidEndpoint(_, let value):
-      "the endpoint \"\(TerminalText.singleLine(value))\" is not an http:// or https:// URL"
-        + " with a host"
+      language.text(.endpointNotURL, TerminalText.singleLine(value))
     case .keyInEndpoint:
-      "the endpoint holds the API key; give the endpoint without it"
+      language.text(.endpointHoldsKey)
     case .credentialsInEndpoint:
-      "the endpoint holds a user name or password; the CRM takes only the API key"
+      language.text(.endpointHoldsCredentials)
     default:
       error.description
     }

@@ -10,7 +10,7 @@ final class TerminalSession {
   let palette: Palette
   /// Said once to the operator when characters had to fall back to a UTF-8 locale (C.UTF-8)
   /// other than the one the environment names.
-  let localeNotice: String?
+  let localeFallback: LocaleFallback?
   /// How box lines reach this terminal: its own line characters, or ASCII.
   let lineDrawing: LineDrawing
 
@@ -29,14 +29,14 @@ final class TerminalSession {
 
   private init(
     screen: OpaquePointer, savedTerminal: termios, heldError: HeldStandardError?,
-    palette: Palette, lineDrawing: LineDrawing, localeNotice: String?
+    palette: Palette, lineDrawing: LineDrawing, localeFallback: LocaleFallback?
   ) {
     self.screen = screen
     self.savedTerminal = savedTerminal
     self.heldError = heldError
     self.palette = palette
     self.lineDrawing = lineDrawing
-    self.localeNotice = localeNotice
+    self.localeFallback = localeFallback
   }
 
   deinit {
@@ -47,7 +47,7 @@ final class TerminalSession {
   /// of signals and flow control.
   static func enter(environment: [String: String]) throws(TerminalError) -> TerminalSession {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-    let notice = try chooseLocale(environment: environment)
+    let fallback = try chooseLocale(environment: environment)
     var saved = termios()
     guard tcgetattr(STDOUT_FILENO, &saved) == 0 else { throw .notATerminal }
 
@@ -73,7 +73,7 @@ final class TerminalSession {
     return TerminalSession(
       screen: screen, savedTerminal: saved, heldError: heldError,
       palette: choosePalette(environment: environment), lineDrawing: chooseLineDrawing(),
-      localeNotice: notice)
+      localeFallback: fallback)
   }
 
   /// Writes a mode switch straight to the terminal. `putp` would go through stdio's buffer,
