@@ -105,3 +105,28 @@ fuzz-run:
 	    -artifact_prefix="$(FUZZ_WORK)/$$name-" "$(FUZZ_WORK)/$$name" "Fuzz/Corpus/$$name" \
 	    || { echo "fuzz: $$product failed; the input is in $(FUZZ_WORK)/$$name-*"; exit 1; }; \
 	done
+
+# --- Benchmark -----------------------------------------------------------------------------
+# `make bench`: the performance suite of README "Performance". Installs the tools it compares
+# against, builds in release mode, writes its inputs into $(BENCH_DIR) (logs of 1,000,000 and
+# 100,000 leads, 10,000 leads waiting for `retry`, a 300-field schema; each kept while its
+# settings and size match), then `lead-bench run` starts the sandbox, runs every measure
+# several times and prints the table (also written to $(BENCH_DIR)/results.md).
+#   make bench BENCH_FLAGS=--quick   fewer repetitions, shorter retry runs
+BENCH_PACKAGES := dialog wrk apache2-utils jq tmux valgrind
+BENCH_DIR ?= .build/bench
+BENCH_FLAGS ?=
+BENCH_BIN := .build/release
+
+.PHONY: bench
+bench:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) $(BENCH_PACKAGES)"
+	$(SWIFT) build -c release
+	$(BENCH_BIN)/lead-bench generate --leads 1000000 --out $(BENCH_DIR)/history-1000000.jsonl
+	$(BENCH_BIN)/lead-bench generate --leads 100000 --seed 2 \
+	  --out $(BENCH_DIR)/history-100000.jsonl
+	$(BENCH_BIN)/lead-bench generate --leads 10000 --seed 3 --all-not-delivered \
+	  --out $(BENCH_DIR)/retry-10000.jsonl
+	$(BENCH_BIN)/lead-bench generate-schema --fields 300 --out $(BENCH_DIR)/schema-300.json
+	$(BENCH_BIN)/lead-bench run --inputs $(BENCH_DIR) --console $(BENCH_BIN)/lead-console \
+	  --out $(BENCH_DIR)/results.md $(BENCH_FLAGS)

@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "lead-console", targets: ["LeadConsole"]),
     .library(name: "LeadCore", targets: ["LeadCore"]),
     .library(name: "LeadUI", targets: ["LeadUI"]),
+    .executable(name: "lead-bench", targets: ["LeadBench"]),
   ],
   targets: [
     // C libraries from Debian, each behind its own module map.
@@ -29,6 +30,8 @@ let package = Package(
       name: "LeadConsole",
       dependencies: ["LeadCore", "LeadSandbox", "LeadUI", "CNcursesw"]
     ),
+    // The benchmark suite (`make bench`): generates inputs, times the console against references.
+    .executableTarget(name: "LeadBench", dependencies: ["LeadCore", "LeadUI"]),
 
     .testTarget(
       name: "LeadCoreTests",

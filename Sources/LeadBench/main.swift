@@ -1,0 +1,4 @@
+import Foundation
+
+// The subcommand's answer is the exit status; everything else happens in `BenchCommand`.
+exit(BenchCommand.main(Array(CommandLine.arguments.dropFirst())))
