@@ -136,7 +136,8 @@ public struct HistorySnapshot: Sendable, Equatable {
     self.readProblem = readProblem
   }
 
-  /// Folds the log's lines, oldest first, into entries; never fails on damage.
+  /// Folds the log's lines, oldest first, into entries; never fails on damage. A line over
+  /// `HistoryIndex.longestLine` is damage, as the index reads it.
   ///
   /// A lead left `sending` by a process that `isAlive` says is gone becomes `uncertain`.
   /// `orphansAreDamage` false reads a piece of a log: records of leads that started before it
@@ -152,7 +153,8 @@ public struct HistorySnapshot: Sendable, Equatable {
       if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
         continue
       }
-      guard let record = HistoryRecord.parse(line: line) else {
+      guard line.count <= HistoryIndex.longestLine, let record = HistoryRecord.parse(line: line)
+      else {
         damaged.append(offset + 1)
         continue
       }

@@ -39,6 +39,12 @@ extension HistoryIndex {
   /// How much of the file is read at a time.
   public static let defaultChunkSize = 4 << 20
 
+  /// The longest line of the log that is read: 16 MiB. A longer one is damage, passed over
+  /// without being held in memory whole (the full read in `HistoryLog.load()` counts it as
+  /// damage too, so both readers agree). A lead's values are capped at 64 KiB each, so only a
+  /// lead of hundreds of full-size fields with many attempts comes near it.
+  public static let longestLine = 16 << 20
+
   /// Reads the log at `url` once, front to back, in fixed-size chunks, and indexes every lead.
   ///
   /// Damaged lines are skipped and reported as `HistoryLog.load()` does; a lead left `sending`
@@ -86,6 +92,8 @@ extension HistoryIndex {
     var offset: Int64 = 0
     /// The start of a line whose end has not been read yet.
     var carried: [UInt8] = []
+    /// True while the rest of a line longer than `longestLine` is being passed over.
+    var isSkipping = false
     var lineNumber = 0
     var records = 0
     var damaged: [Int] = []
@@ -141,6 +149,13 @@ extension HistoryIndex.Storage {
       }
       fileOffset += Int64(got)
     }
+    if toEnd, reading.isSkipping {
+      reading.isSkipping = false
+      reading.offset = fileOffset
+      reading.lineNumber += 1
+      reading.records += 1
+      reading.damaged.append(reading.lineNumber)
+    }
     if toEnd, !reading.carried.isEmpty {
       let carried = reading.carried
       reading.carried = []
@@ -161,13 +176,25 @@ extension HistoryIndex.Storage {
       guard let base = rest.baseAddress,
         let found = memchr(base, Int32(UInt8(ascii: "\n")), rest.count)
       else {
-        reading.carried += rest
+        if reading.isSkipping || reading.carried.count + rest.count > HistoryIndex.longestLine {
+          // Never held whole: the line is dropped as it goes and reported once it ends.
+          reading.isSkipping = true
+          reading.carried = []
+        } else {
+          reading.carried += rest
+        }
         return
       }
       let end = start + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
       let piece = UnsafeBufferPointer(rebasing: chunk[start..<end])
       let lineStart = reading.offset
-      if reading.carried.isEmpty {
+      if reading.isSkipping || reading.carried.count + piece.count > HistoryIndex.longestLine {
+        reading.isSkipping = false
+        reading.carried = []
+        reading.lineNumber += 1
+        reading.records += 1
+        reading.damaged.append(reading.lineNumber)
+      } else if reading.carried.isEmpty {
         line(piece, at: lineStart)
       } else {
         reading.carried += piece

@@ -131,6 +131,38 @@ struct HistoryIndexTests {
     }
   }
 
+  @Test(arguments: [HistoryIndex.defaultChunkSize, 64 * 1024])
+  func aLineOverTheCapIsReportedNotHeld(chunkSize: Int) throws {
+    let directory = try TemporaryDirectory()
+    let log = try GeneratedLog(in: directory, count: 6)
+    let before = HistoryIndex.build(url: log.url)
+    let records = try Data(contentsOf: log.url)
+    let lineCount = records.count(where: { $0 == UInt8(ascii: "\n") })
+    // A well-formed record just over the cap first, then every record, then an unterminated
+    // tail over the cap: neither long line becomes a lead, in either reader.
+    let padding = String(repeating: "ё", count: HistoryIndex.longestLine / 2)
+    let long = try HistoryRecord.queued(
+      id: LeadID(rawValue: "0000000fffff"), time: GeneratedLog.start,
+      lead: Lead(firstName: "Анна", comment: padding), endpoint: "http://127.0.0.1:9/api/site/",
+      method: .post, operatorName: "оператор"
+    ).jsonLine()
+    #expect(long.count > HistoryIndex.longestLine)
+    var damaged = Data(long + [UInt8(ascii: "\n")])
+    damaged += records + Data(repeating: UInt8(ascii: "y"), count: HistoryIndex.longestLine + 1)
+    let url = directory.file("long.jsonl")
+    try damaged.write(to: url)
+
+    let report = HistoryIndex.build(url: url, chunkSize: chunkSize)
+    let full = HistoryLog(url: url).load()
+
+    #expect(
+      (0..<report.index.count).map(report.index.id(at:))
+        == (0..<before.index.count).map(before.index.id(at:)))
+    #expect(report.damagedLines == [1] + before.damagedLines.map { $0 + 1 } + [lineCount + 2])
+    #expect(full.entries.count == before.index.count)
+    #expect(full.damagedLines == report.damagedLines)
+  }
+
   @Test func aMissingLogIsEmptyAndNoProblem() throws {
     let directory = try TemporaryDirectory()
     let report = HistoryIndex.build(url: directory.file("none.jsonl"))
