@@ -72,7 +72,8 @@ enum ConsoleCommand {
       schedule: ResendSchedule(
         maxAttempts: options.configuration.maxAttempts,
         minimumSpacing: 1 / options.configuration.requestsPerSecond),
-      drafts: DraftStore(url: DraftStore.file(besideLog: options.logFile)))
+      drafts: DraftStore(url: DraftStore.file(besideLog: options.logFile)),
+      retentionDays: options.configuration.retentionDays)
     return ConsoleRunner.run(setup)
   }
 

@@ -78,7 +78,9 @@ enum RetryCommand {
     }
     defer { held.release() }
     do {
-      try log.compact(maxBytes: compactOver)
+      try log.compact(
+        maxBytes: compactOver,
+        retention: options.configuration.retentionDays.map { HistoryRetention(days: $0) })
     } catch {
       // The log is still whole (compaction replaces it only once the new file is complete).
       printError("lead-console: the history was not compacted: \(error)")

@@ -10,12 +10,13 @@ struct ConfigFile: Equatable {
   var maxAttempts: Int?
   var requestsPerSecond: Double?
   var caFile: String?
+  var retentionDays: Int?
   var warnings: [String] = []
 
   /// The JSON member names, as documented.
   static let knownSettings = [
     "key", "endpoint", "connect_timeout", "timeout", "operator", "max_attempts",
-    "requests_per_second", "ca_file",
+    "requests_per_second", "ca_file", "retention_days",
   ]
 
   /// Reads the file; a missing file is an empty configuration. A file holding the key that
@@ -65,6 +66,12 @@ struct ConfigFile: Equatable {
         file.maxAttempts = Int(number)
       case ("requests_per_second", .number(let number)) where number > 0 && number <= 100:
         file.requestsPerSecond = number
+      case ("retention_days", .number(let number))
+      where number == number.rounded() && (1...36_500).contains(number):
+        file.retentionDays = Int(number)
+      case ("retention_days", _):
+        throw .invalidSetting(
+          setting: setting(name), detail: "must be a whole number of days from 1 to 36500")
       case ("max_attempts", _):
         throw .invalidSetting(
           setting: setting(name), detail: "must be a whole number from 1 to 1000")

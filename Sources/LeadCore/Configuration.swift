@@ -18,6 +18,9 @@ public struct Configuration: Sendable {
   public var maxAttempts: Int
   /// At most this many resend requests per second (console and `retry`).
   public var requestsPerSecond: Double
+  /// After how many days an accepted or done lead loses its personal data at compaction; nil
+  /// (the default) keeps everything.
+  public var retentionDays: Int?
   /// Things the operator should know before sending, e.g. that `--key` shows in `ps`.
   public var warnings: [String]
   /// The config file that was consulted, whether or not it exists.
@@ -93,8 +96,8 @@ public struct Configuration: Sendable {
       timeouts: Timeouts(connect: connect, total: total), caFile: caFile,
       operatorName: operatorName?.isEmpty == false ? operatorName : nil,
       maxAttempts: file?.maxAttempts ?? RetryPlan.defaultMaxAttempts,
-      requestsPerSecond: file?.requestsPerSecond ?? RetryPlan.defaultRate, warnings: warnings,
-      configFile: configFile)
+      requestsPerSecond: file?.requestsPerSecond ?? RetryPlan.defaultRate,
+      retentionDays: file?.retentionDays, warnings: warnings, configFile: configFile)
   }
 
   /// What to tell the operator when no key was found: every place a key can come from.

@@ -25,6 +25,7 @@ struct CompactedPayload: Codable {
     case doneBy = "done_by"
     case doneAt = "done_at"
     case pid
+    case purgedAt = "purged_at"
   }
 
   init(from decoder: any Decoder) throws {
@@ -43,6 +44,7 @@ struct CompactedPayload: Codable {
     entry.doneBy = try container.decodeIfPresent(String.self, forKey: .doneBy)
     entry.doneAt = try container.decodeIfPresent(Date.self, forKey: .doneAt)
     entry.sendingPID = try container.decodeIfPresent(Int32.self, forKey: .pid)
+    entry.purgedAt = try container.decodeIfPresent(Date.self, forKey: .purgedAt)
     self.entry = entry
   }
 
@@ -61,6 +63,7 @@ struct CompactedPayload: Codable {
     try container.encodeIfPresent(entry.doneBy, forKey: .doneBy)
     try container.encodeIfPresent(entry.doneAt, forKey: .doneAt)
     try container.encodeIfPresent(entry.sendingPID, forKey: .pid)
+    try container.encodeIfPresent(entry.purgedAt, forKey: .purgedAt)
   }
 }
 

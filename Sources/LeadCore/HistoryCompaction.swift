@@ -18,12 +18,15 @@ extension HistoryLog {
   /// Rewrites the log with one `compacted` record per lead when it is larger than `maxBytes`;
   /// true if it did.
   ///
-  /// Each lead keeps its fields, every attempt and its state; damaged lines are carried over
+  /// Each lead keeps its fields (unless `retention` reaches it, see `HistoryRetention`), every
+  /// attempt and its state; damaged lines are carried over
   /// verbatim after the leads. The new file is written beside the log, flushed, renamed over
   /// it and the directory flushed, all under the append lock: a crash at any point leaves the
   /// old file or the new one, each complete, and no writer appends to the old one meanwhile.
   @discardableResult
-  public func compact(maxBytes: Int) throws(HistoryError) -> Bool {
+  public func compact(
+    maxBytes: Int, retention: HistoryRetention? = nil
+  ) throws(HistoryError) -> Bool {
     try withAppendLock { () throws(HistoryError) -> Bool in
       let bytes: [UInt8]
       do {
@@ -34,19 +37,22 @@ extension HistoryLog {
         throw .cannotOpen(path: url.path, reason: error.localizedDescription)
       }
       guard bytes.count > maxBytes else { return false }
-      try replace(with: Self.compacted(bytes))
+      try replace(with: Self.compacted(bytes, retention: retention))
       return true
     }
   }
 
   /// The compacted text of a log: a record per lead, oldest first, then the damaged lines.
-  static func compacted(_ bytes: [UInt8]) throws(HistoryError) -> [UInt8] {
+  static func compacted(
+    _ bytes: [UInt8], retention: HistoryRetention? = nil
+  ) throws(HistoryError) -> [UInt8] {
     let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     let snapshot = HistorySnapshot.fold(lines: lines)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count / 2)
     for entry in snapshot.entries.reversed() {
-      output += try HistoryRecord.compacted(entry).jsonLine()
+      let kept = retention?.applied(to: entry) ?? entry
+      output += try HistoryRecord.compacted(kept).jsonLine()
       output.append(UInt8(ascii: "\n"))
     }
     // Kept as they were: a damaged line may be the only trace of a record someone can mend.

@@ -47,6 +47,9 @@ public struct HistoryEntry: Sendable, Equatable {
   public var doneAt: Date?
   /// The process that wrote the latest `sending` record, when the record says.
   public var sendingPID: Int32?
+  /// When a compaction removed the lead's personal data under `retention_days`; nil while the
+  /// lead keeps its fields.
+  public var purgedAt: Date?
 
   /// Creates an entry.
   public init(

@@ -163,6 +163,31 @@ struct ConfigurationTests {
     #expect(setting.hasPrefix("max_attempts") || setting.hasPrefix("requests_per_second"))
   }
 
+  @Test func retentionIsOffUnlessTheFileSetsIt() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"retention_days": 90}"#, to: "config.json")
+    #expect(try resolve(file: file).retentionDays == 90)
+    #expect(try resolve().retentionDays == nil)
+  }
+
+  @Test(
+    "refuses a retention that is not a whole number of days",
+    arguments: [
+      #"{"retention_days": 0}"#, #"{"retention_days": 1.5}"#, #"{"retention_days": "90"}"#,
+      #"{"retention_days": 36501}"#,
+    ])
+  func refusesRetention(text: String) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(text, to: "config.json")
+    let error = #expect(throws: ConfigurationError.self) { try resolve(file: file) }
+    guard case .invalidSetting(let setting, let detail) = error else {
+      Issue.record("expected an invalid setting, got \(String(describing: error))")
+      return
+    }
+    #expect(setting.hasPrefix("retention_days"))
+    #expect(detail.contains("whole number of days"))
+  }
+
   @Test func warnsOnlyWhenAConnectTimeoutSetOnPurposeExceedsTheTotal() throws {
     let shortTotal = try resolve(timeout: 1)
     #expect(shortTotal.timeouts.total == 1)

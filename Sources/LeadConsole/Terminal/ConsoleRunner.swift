@@ -17,6 +17,8 @@ struct ConsoleSetup {
   var schedule = ResendSchedule()
   /// Where the lead being typed is kept while it is typed; nil keeps no draft.
   var drafts: DraftStore?
+  /// The `retention_days` setting: a compaction at start purges finished leads older than it.
+  var retentionDays: Int?
 }
 
 /// The full-screen console. All curses calls happen in its loop on the main thread; the
@@ -289,6 +291,7 @@ private struct ConsoleLoop {
     let history = setup.history
     let inbox = self.inbox
     let language = self.language
+    let retentionDays = setup.retentionDays
     Task.detached {
       inbox.post(.historyLoaded(history.loadTail()))
       // The log's own index: the one its claims keep up to date, so the pane sees what other
@@ -296,7 +299,10 @@ private struct ConsoleLoop {
       let index = history.currentIndex()
       if index.report.worthCompacting {
         do throws(HistoryError) {
-          if try history.compact(maxBytes: HistoryLog.defaultCompactionLimit) {
+          let retention = retentionDays.map { HistoryRetention(days: $0) }
+          if try history.compact(
+            maxBytes: HistoryLog.defaultCompactionLimit, retention: retention)
+          {
             index.refresh()
           }
         } catch {
