@@ -7,17 +7,37 @@ import Testing
 struct LocaleEndToEndTests {
   static let key = "locale-key-0123456789abcdef"
 
+  /// A locale setting, the notice it brings in the language it names, and that language's word
+  /// for an accepted lead.
+  struct Setting: Sendable, CustomStringConvertible {
+    var variable: String
+    var value: String
+    var notice: String
+    var accepted: String
+    var description: String { "\(variable)=\(value)" }
+  }
+
   @Test(
     "a missing or non-UTF-8 locale falls back for characters and says so once",
     arguments: [
-      ("LANG", "ru_RU.UTF-8", "is not installed"), ("LANG", "ru_RU.KOI8-R", "is not installed"),
-      ("LC_ALL", "C", "is not UTF-8"), ("LC_ALL", "POSIX", "is not UTF-8"),
+      Setting(
+        variable: "LANG", value: "ru_RU.UTF-8",
+        notice: "Локаль LANG=ru_RU.UTF-8 не установлена", accepted: "принят"),
+      Setting(
+        variable: "LANG", value: "ru_RU.KOI8-R",
+        notice: "Локаль LANG=ru_RU.KOI8-R не установлена", accepted: "принят"),
+      Setting(
+        variable: "LC_ALL", value: "C", notice: "Locale LC_ALL=C is not UTF-8",
+        accepted: "accepted"),
+      Setting(
+        variable: "LC_ALL", value: "POSIX", notice: "Locale LC_ALL=POSIX is not UTF-8",
+        accepted: "accepted"),
     ])
-  func fallback(variable: String, value: String, notice: String) throws {
+  func fallback(setting: Setting) throws {
     let console = try ConsoleInTerminal(key: Self.key)
     let (sandbox, terminal) = (console.sandbox, console.terminal)
-    try console.startRecordingPID(variables: [variable: value])
-    try terminal.waitFor("Locale \(variable)=\(value) \(notice)")
+    try console.startRecordingPID(variables: [setting.variable: setting.value])
+    try terminal.waitFor(setting.notice)
 
     try terminal.type("Щёкин Ёж")
     try terminal.press("Tab", "Tab")
@@ -32,8 +52,8 @@ struct LocaleEndToEndTests {
     #expect(fields.first { $0.0 == "first_name" }?.1 == "Щёкин Ёж")
     let comment = fields.first { $0.0 == "comment" }?.1
     #expect(comment.map { Array($0.unicodeScalars) } == Array("Café e\u{301} 中文 ✓".unicodeScalars))
-    try terminal.waitFor("accepted")
-    #expect(try !terminal.screen().contains("Locale \(variable)"))
+    try terminal.waitFor(setting.accepted)
+    #expect(try !terminal.screen().contains(setting.notice))
     try terminal.press("F10")
     #expect(console.exitStatus() == "0")
   }
