@@ -126,8 +126,9 @@ extension ConsoleState {
   /// Scrolls the detail view, never past its last line.
   mutating func scrollDetail(_ command: Command) {
     guard let entry = detailEntry else { return }
-    let lines = HistoryDetailPane.lines(
-      for: entry, timeZone: context.timeZone, language: language
+    let lines = HistoryDetailPane.rows(
+      for: entry, timeZone: context.timeZone, language: language,
+      width: (screenSize?.columns ?? 80) - 2
     ).count
     let page = max(1, historyListHeight)
     let current = historyBrowser?.detailScroll ?? 0

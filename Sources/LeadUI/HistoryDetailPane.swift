@@ -20,6 +20,9 @@ enum HistoryDetailPane {
     if let doneAt = entry.doneAt {
       lines.append(language.text(.detailDone, stamp(doneAt, timeZone)) + by(entry.doneBy))
     }
+    if let purgedAt = entry.purgedAt {
+      lines.append(language.text(.detailPurged, stamp(purgedAt, timeZone)))
+    }
     lines += [
       "\(BaseField.firstName.label(in: language)): \(lead.firstName)",
       "\(BaseField.lastName.label(in: language)): \(lead.lastName)",
@@ -40,6 +43,25 @@ enum HistoryDetailPane {
       }
     }
     return lines.map(TerminalText.singleLine)
+  }
+
+  /// How far a wrapped line's continuation rows are indented.
+  static let continuationIndent = "      "
+
+  /// The detail view's rows at `width` columns: each line wrapped between words, its
+  /// continuation rows indented, so a long endpoint or CRM answer is read whole, not cut.
+  static func rows(
+    for entry: HistoryEntry, timeZone: TimeZone, language: InterfaceLanguage, width: Int
+  ) -> [String] {
+    guard width > continuationIndent.count + 1 else { return [] }
+    let rest = width - continuationIndent.count
+    return lines(for: entry, timeZone: timeZone, language: language).flatMap { line in
+      guard DisplayWidth.of(line) > width else { return [line] }
+      let first = DisplayWidth.wrapped(line, toWidth: width)
+      guard let head = first.first else { return [line] }
+      let tail = first.dropFirst().joined(separator: " ")
+      return [head] + DisplayWidth.wrapped(tail, toWidth: rest).map { continuationIndent + $0 }
+    }
   }
 
   /// One attempt's summary line: number, start and end, outcome and HTTP status.
@@ -85,8 +107,9 @@ enum HistoryDetailPane {
     let region = HistoryBrowserPane.listRegion(rows: layout.rows, columns: width)
     let top = 2
     let height = region.top + region.height - top
-    let lines = lines(for: entry, timeZone: state.context.timeZone, language: state.language)
-    for (offset, line) in lines.dropFirst(scroll).prefix(max(0, height)).enumerated() {
+    let rows = rows(
+      for: entry, timeZone: state.context.timeZone, language: state.language, width: width - 2)
+    for (offset, line) in rows.dropFirst(scroll).prefix(max(0, height)).enumerated() {
       screen.draw(
         DisplayWidth.truncated(line, toWidth: width - 2), row: top + offset, column: 1,
         role: .normal)

@@ -51,6 +51,25 @@ struct ConsoleRendererTests {
     #expect(console.value(of: .email) == text)
   }
 
+  @Test("a long status message wraps upwards, whole, and only past three rows is it cut")
+  func longStatus() throws {
+    var console = makeConsole()
+    let words = (1...24).map { "слово\($0)" }.joined(separator: " ")
+    _ = console.handle(.notice(words))
+    let screen = ConsoleRenderer.render(console, rows: 24, columns: 80)
+    let shown = (20...22).map { screen.text(ofRow: $0) }.joined(separator: " ")
+    for number in 1...24 {
+      #expect(shown.contains("слово\(number) "))
+    }
+    #expect(!shown.contains("…"))
+    #expect(screen.text(ofRow: 23).contains("F2"))
+
+    _ = console.handle(.notice(String(repeating: "длинное сообщение ", count: 40)))
+    let cut = ConsoleRenderer.render(console, rows: 24, columns: 80)
+    #expect(cut.text(ofRow: 22).trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    #expect(cut.text(ofRow: 19).contains("длинное") == false)
+  }
+
   @Test("wide screens put the history beside the form")
   func sideBySide() throws {
     var console = makeConsole()

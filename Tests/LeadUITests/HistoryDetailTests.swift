@@ -52,6 +52,24 @@ struct HistoryDetailTests {
     #expect(!text.unicodeScalars.contains("\u{1B}"))
   }
 
+  @Test("a long line wraps onto indented rows, and a purged lead says when it was purged")
+  func wrapsAndShowsThePurge() throws {
+    var entry = detailedEntry()
+    let reason = (1...30).map { "часть\($0)" }.joined(separator: " ")
+    entry.attempts[1].outcome?.reason = reason
+    entry.purgedAt = historyNoon
+    let rows = HistoryDetailPane.rows(
+      for: entry, timeZone: TimeZone(identifier: "UTC") ?? .current, language: .russian,
+      width: 78)
+    #expect(rows.allSatisfy { DisplayWidth.of($0) <= 78 })
+    let start = try #require(rows.firstIndex { $0.contains("часть1 ") })
+    let joined = rows[start...].joined(separator: " ")
+    #expect(
+      (1...30).allSatisfy { joined.contains("часть\($0) ") || joined.hasSuffix("часть\($0)") })
+    #expect(rows[start + 1].hasPrefix(HistoryDetailPane.continuationIndent))
+    #expect(rows.contains("Личные данные удалены 2024-05-01 12:00:00 (retention_days)"))
+  }
+
   @Test("F2 and Ctrl-S ask to resend the shown lead", arguments: [Key.function(2), .control("s")])
   func resend(key: Key) {
     var console = consoleInDetail()

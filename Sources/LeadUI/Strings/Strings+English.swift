@@ -282,6 +282,7 @@ extension UIText {
     .detailQueued: "Queued: %1",
     .detailBy: " by %1",
     .detailDone: "Done: %1",
+    .detailPurged: "Personal data removed %1 (retention_days)",
     .detailEmail: "E-mail",
     .detailNoAttempts: "No attempts yet",
     .detailAttempts: "Attempts:",

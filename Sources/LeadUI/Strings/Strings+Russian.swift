@@ -134,7 +134,7 @@ extension UIText {
     .headingDeal: "Сделка",
     .formNoticeMore: "… ещё строк: %1; все покажет lead-console schema check",
     .typeHelpNumber:
-      "число: цифры, пробелы между тысячами, , или . перед дробной частью (1 500,50)",
+      "число: цифры, пробелы между тысячами, дробь через , или . (1 500,50)",
     .typeHelpDate: "дата: dd.MM.yyyy или yyyy-MM-dd; отправляется как %1",
     .typeHelpBoolean: "Пробел включает и выключает; отправляется всегда, как 1 или 0",
     .typeHelpSelect: "Enter или набор открывает список (вариантов: %1); Backspace сбрасывает выбор",
@@ -287,6 +287,7 @@ extension UIText {
     .detailQueued: "Поставлен в очередь: %1",
     .detailBy: ", оператор %1",
     .detailDone: "Закрыт: %1",
+    .detailPurged: "Личные данные удалены %1 (retention_days)",
     .detailEmail: "E-mail",
     .detailNoAttempts: "Попыток ещё не было",
     .detailAttempts: "Попытки:",

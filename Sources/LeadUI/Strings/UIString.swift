@@ -522,6 +522,8 @@ public enum UIString: String, Sendable, CaseIterable {
   case detailBy
   /// Lead details: done at %1.
   case detailDone
+  /// Detail view: when the lead's personal data was removed under `retention_days` (%1).
+  case detailPurged
   /// Lead details: the e-mail's label.
   case detailEmail
   /// Lead details: no attempts.
