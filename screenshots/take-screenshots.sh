@@ -244,6 +244,28 @@ type_text 'Санкт-Петербург'
 press F6
 wait_for_text 'city=%D0%A1'
 shot request-preview
+# The form holds a lead: the quit key is pressed twice.
+press F10
+press F10
+wait_for_shell
+
+# 6: the Russian interface (`--lang ru`; a `ru_*` locale chooses it too) over the mixed
+# history, a lead half typed, the duplicate warning for a phone sent minutes ago.
+run_in_terminal "$console" --lang ru --endpoint "$ok" --log "$mixed"
+wait_for_text 'Фамилия'
+type_text 'Елена'
+press Tab Tab
+type_text '8 985 666-77-88'
+press F2
+wait_for_text 'Тот же телефон'
+shot russian-interface
+press Escape
+press F10
+press F10
+wait_for_shell
+run_in_terminal "$console" --endpoint "$ok" --log "$work/browser-history.jsonl"
+wait_for_text 'First name'
+type_text 'Мария'
 
 # 4: a running console, its window shrunk below the minimum.
 timeout 5 xdotool windowsize --usehints "$window" 50 12
