@@ -24,30 +24,6 @@ public enum ConsoleRenderer {
     return screen
   }
 
-  /// The most rows a status message takes: a longer one (a question, a CRM's answer) wraps
-  /// upwards over the pane's last rows while it is shown, and only past this is it cut.
-  public static let statusRowsAtMost = 3
-
-  /// The status message on the row above the key bar, wrapped upwards when it is longer.
-  static func drawStatus(
-    _ status: StatusMessage, layout: FormLayout, into screen: inout ScreenBuffer
-  ) {
-    let width = layout.columns - 2
-    var lines = DisplayWidth.wrapped(status.text, toWidth: width)
-    if lines.count > statusRowsAtMost {
-      let rest = lines[(statusRowsAtMost - 1)...].joined(separator: " ")
-      lines = Array(lines.prefix(statusRowsAtMost - 1))
-      lines.append(DisplayWidth.truncated(rest, toWidth: width))
-    }
-    let top = max(1, layout.statusRow - max(0, lines.count - 1))
-    for row in top...layout.statusRow {
-      screen.fill(row: row, column: 0, width: layout.columns, role: status.role)
-    }
-    for (offset, line) in lines.enumerated() where top + offset <= layout.statusRow {
-      screen.draw(line, row: top + offset, column: 1, role: status.role)
-    }
-  }
-
   /// The screen between the header and the status line: whichever pane has the focus, or
   /// the form with the history or the preview beside or below it.
   static func drawPanes(_ state: ConsoleState, layout: FormLayout, into screen: inout ScreenBuffer)

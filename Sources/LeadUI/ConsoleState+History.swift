@@ -128,7 +128,7 @@ extension ConsoleState {
     guard let entry = detailEntry else { return }
     let lines = HistoryDetailPane.rows(
       for: entry, timeZone: context.timeZone, language: language,
-      width: (screenSize?.columns ?? 80) - 2
+      width: screenSize.map { $0.columns - 2 } ?? 0
     ).count
     let page = max(1, historyListHeight)
     let current = historyBrowser?.detailScroll ?? 0

@@ -15,7 +15,7 @@ enum HistoryDetailPane {
     var lines = [
       language.text(.detailState, state),
       language.text(.detailQueued, stamp(entry.queuedAt, timeZone)) + by(entry.operatorName)
-        + " · \(entry.method.rawValue.uppercased()) \(entry.endpoint)",
+        + separator + "\(entry.method.rawValue.uppercased()) \(entry.endpoint)",
     ]
     if let doneAt = entry.doneAt {
       lines.append(language.text(.detailDone, stamp(doneAt, timeZone)) + by(entry.doneBy))
@@ -45,24 +45,41 @@ enum HistoryDetailPane {
     return lines.map(TerminalText.singleLine)
   }
 
-  /// How far a wrapped line's continuation rows are indented.
-  static let continuationIndent = "      "
-
-  /// The detail view's rows at `width` columns: each line wrapped between words, its
-  /// continuation rows indented, so a long endpoint or CRM answer is read whole, not cut.
+  /// The detail view's lines broken to `width` columns: a line too long goes on over the
+  /// next rows, indented two columns more than its start, so nothing is cut off.
   static func rows(
     for entry: HistoryEntry, timeZone: TimeZone, language: InterfaceLanguage, width: Int
   ) -> [String] {
-    guard width > continuationIndent.count + 1 else { return [] }
-    let rest = width - continuationIndent.count
-    return lines(for: entry, timeZone: timeZone, language: language).flatMap { line in
-      guard DisplayWidth.of(line) > width else { return [line] }
-      let first = DisplayWidth.wrapped(line, toWidth: width)
-      guard let head = first.first else { return [line] }
-      let tail = first.dropFirst().joined(separator: " ")
-      return [head] + DisplayWidth.wrapped(tail, toWidth: rest).map { continuationIndent + $0 }
-    }
+    lines(for: entry, timeZone: timeZone, language: language).flatMap { wrap($0, toWidth: width) }
   }
+
+  /// One line as the rows it takes at `width` columns, continuation rows indented. The line
+  /// breaks between its ` · ` parts where it can, and between words inside a part too long.
+  static func wrap(_ line: String, toWidth width: Int) -> [String] {
+    guard width > 0, DisplayWidth.of(line) > width else { return [line] }
+    let indent = min(line.prefix { $0 == " " }.count, width / 2)
+    let room = max(1, width - indent - 2)
+    var rows: [String] = []
+    var row = ""
+    for part in String(line.dropFirst(indent)).components(separatedBy: separator) {
+      let joined = row.isEmpty ? part : row + separator + part
+      if DisplayWidth.of(joined) <= room {
+        row = joined
+        continue
+      }
+      if !row.isEmpty { rows.append(row) }
+      let pieces = DisplayWidth.wrapped(part, toWidth: room)
+      rows += pieces.dropLast()
+      row = pieces.last ?? ""
+    }
+    rows.append(row)
+    let first = String(repeating: " ", count: indent)
+    let next = String(repeating: " ", count: indent + 2)
+    return rows.enumerated().map { ($0.offset == 0 ? first : next) + $0.element }
+  }
+
+  /// What joins the parts of a summary line.
+  private static let separator = " · "
 
   /// One attempt's summary line: number, start and end, outcome and HTTP status.
   private static func describe(
@@ -81,7 +98,7 @@ enum HistoryDetailPane {
     } else {
       parts.append(language.text(.attemptNoAnswer))
     }
-    return parts.joined(separator: " · ")
+    return parts.joined(separator: separator)
   }
 
   /// A time as `yyyy-MM-dd HH:mm:ss` in the console's time zone.
@@ -94,7 +111,7 @@ enum HistoryDetailPane {
       part.hour ?? 0, part.minute ?? 0, part.second ?? 0)
   }
 
-  /// Draws the title and as many lines as fit from the scroll position.
+  /// Draws the title and as many rows as fit from the scroll position, long lines wrapped.
   static func draw(
     _ state: ConsoleState, entry: HistoryEntry, scroll: Int, layout: FormLayout,
     into screen: inout ScreenBuffer
@@ -110,9 +127,7 @@ enum HistoryDetailPane {
     let rows = rows(
       for: entry, timeZone: state.context.timeZone, language: state.language, width: width - 2)
     for (offset, line) in rows.dropFirst(scroll).prefix(max(0, height)).enumerated() {
-      screen.draw(
-        DisplayWidth.truncated(line, toWidth: width - 2), row: top + offset, column: 1,
-        role: .normal)
+      screen.draw(line, row: top + offset, column: 1, role: .normal)
     }
     screen.cursor = nil
   }

@@ -119,7 +119,8 @@ struct ConsoleDeliveryTests {
       #expect(!cell.grapheme.unicodeScalars.contains(where: TerminalText.isControl))
     }
     #expect(!screen.text.contains("\u{1B}"))
-    #expect((20...22).contains { screen.text(ofRow: $0).contains("oops^[[2J") })
+    // The message takes the two status rows; the neutralised reason is on the first.
+    #expect(screen.text(ofRow: 21).contains("oops^[[2J"))
   }
 
   @Test("a notice shows on the status line, made one line")

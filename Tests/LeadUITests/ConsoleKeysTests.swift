@@ -119,7 +119,7 @@ struct ConsoleKeysTests {
 
     #expect(console.press(key).isEmpty)
     #expect(console.status.role == .warning)
-    #expect(console.statusLine.contains("unsent lead"))
+    #expect(console.statusLine.contains("Unsent lead"))
     #expect(console.value(of: .firstName) == "Тест")
     #expect(console.press(key) == [.quit])
   }

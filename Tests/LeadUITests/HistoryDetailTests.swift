@@ -66,7 +66,7 @@ struct HistoryDetailTests {
     let joined = rows[start...].joined(separator: " ")
     #expect(
       (1...30).allSatisfy { joined.contains("часть\($0) ") || joined.hasSuffix("часть\($0)") })
-    #expect(rows[start + 1].hasPrefix(HistoryDetailPane.continuationIndent))
+    #expect(rows[start + 1].hasPrefix(String(repeating: " ", count: 6)))
     #expect(rows.contains("Личные данные удалены 2024-05-01 12:00:00 (retention_days)"))
   }
 
@@ -161,8 +161,8 @@ struct HistoryQuitTests {
     #expect(console.press(key).isEmpty)
     #expect(
       console.statusLine.hasPrefix(
-        "Press the quit key again to leave: 2 waiting leads go out on the next start or by"
-          + " lead-console retry; 1 uncertain lead waits for your decision"))
+        "Press the quit key again to leave: 2 waiting leads go out at the next start; 1"
+          + " uncertain lead awaits your check"))
     #expect(console.press(key) == [.quit])
   }
 

@@ -211,7 +211,7 @@ struct SchemaFormInputTests {
     console.focus(code: "callback")
     console.press(.character(" "))
     #expect(console.press(.function(10)).isEmpty)
-    #expect(console.statusLine.contains("unsent lead"))
+    #expect(console.statusLine.contains("Unsent lead"))
   }
 
   @Test("moving through 300 fields scrolls the form so the focused field always shows")

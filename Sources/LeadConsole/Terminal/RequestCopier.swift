@@ -11,12 +11,15 @@ enum RequestCopyError: Error, Equatable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
 
   /// What failed and where, in words an operator can act on.
-  var description: String {
+  var description: String { description(in: .english) }
+
+  /// What failed and where, in `language`; the system's reason stays as the system gave it.
+  func description(in language: InterfaceLanguage) -> String {
     switch self {
     case .cannotCreateFolder(let error):
       error.description
     case .cannotWrite(let path, let reason):
-      "cannot write \(path): \(reason)"
+      language.text(.cannotWriteFile, path, reason)
     }
   }
 }
@@ -62,7 +65,7 @@ struct RequestCopier {
       try save(text)
     } catch {
       let clipboard = onClipboard ? language.text(.clipboardAfterFailure) : ""
-      return .copyFailed(error.description + clipboard)
+      return .copyFailed(error.description(in: language) + clipboard)
     }
     let clipboard = language.text(onClipboard ? .clipboardOffered : .clipboardTooLong)
     return .copied(language.text(.curlSaved, shownPath, clipboard))

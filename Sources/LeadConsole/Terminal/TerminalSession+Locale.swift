@@ -5,8 +5,8 @@ import LeadUI
 /// The locale characters are handled in when the one the environment names is missing or is
 /// not UTF-8; the operator is told once, in the interface's language.
 struct LocaleFallback: Sendable, Equatable {
-  /// The variable that named the locale, as `NAME=value`.
-  var setting: String
+  /// The variable that named the locale, as `NAME=value`, or nil when none is set.
+  var setting: String?
   /// The UTF-8 locale taken for characters instead.
   var fallback: String
   /// True when the named locale exists but is not UTF-8; false when it is not installed.
@@ -14,7 +14,8 @@ struct LocaleFallback: Sendable, Equatable {
 
   /// What the status line says about it, in `language`.
   func notice(in language: InterfaceLanguage) -> String {
-    language.text(isInstalled ? .localeNotUTF8 : .localeMissing, setting, fallback)
+    let named = setting ?? language.text(.localeUnset)
+    return language.text(isInstalled ? .localeNotUTF8 : .localeMissing, named, fallback)
   }
 }
 
@@ -39,17 +40,19 @@ extension TerminalSession {
         setlocale(LC_CTYPE, name) != nil && codesetIsUTF8()
       })
     else {
-      throw .noUTF8Locale(setting: setting)
+      // Printed before the interface starts, so in English.
+      throw .noUTF8Locale(setting: setting ?? UIText.text(.localeUnset, in: .english))
     }
     return LocaleFallback(setting: setting, fallback: fallback, isInstalled: installed)
   }
 
-  /// The variable that decides LC_CTYPE, as `NAME=value`, in the order the C library reads them.
-  static func localeSetting(environment: [String: String]) -> String {
+  /// The variable that decides LC_CTYPE, as `NAME=value`, in the order the C library reads
+  /// them; nil when none is set.
+  static func localeSetting(environment: [String: String]) -> String? {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
       if let value = environment[name], !value.isEmpty { return "\(name)=\(value)" }
     }
-    return "LANG unset"
+    return nil
   }
 
   private static func codesetIsUTF8() -> Bool {

@@ -143,31 +143,27 @@ extension UIText {
     .queuedUnsavedBack: "Queued: %1. Back in the form, not yet saved: %2 — press F2 to send it",
     .verdictNotSent: "Not sent",
     .verdictNotCopied: "Not copied",
-    .problemsSeveral: "fix %1 (each problem is shown under its field)",
+    .problemsSeveral: "fix %1 (each problem is under its field)",
     .switchHint: "%1: Space switches it on or off",
     .pasteCut: "The paste was cut at %1 characters, the field's limit",
     .nothingToUndo: "Nothing to undo in %1",
     .nothingCut: "Nothing cut yet: Ctrl-K, Ctrl-U and Ctrl-W cut, Ctrl-Y pastes",
     .readyNextCall: "Ready for the next call",
     .readyNextCallPinned: "Ready for the next call; kept as pinned: %1",
-    .resetQuestion:
-      "The form holds a lead not sent: press the same key again to clear it for the next call, "
-      + "any other key to keep it",
+    .resetQuestion: "Unsent lead in the form: the same key again clears it, any other key keeps it",
     .unpinned: "%1 unpinned: the next call starts it afresh",
-    .pinned: "%1 pinned (%2): its value stays for the next call; the pin key again unpins it",
+    .pinned: "%1 pinned (%2): kept for the next call; the pin key again unpins it",
 
     // Quitting.
-    .quitUnsent:
-      "The form holds an unsent lead: press the quit key again to leave without it, any other "
-      + "key to keep it",
+    .quitUnsent: "Unsent lead: press the quit key again to drop it and leave, any other to stay",
     .quitAgain: "Press the quit key again to leave: %1",
-    .quitWaitingOne: "%1 waiting lead goes out on the next start or by lead-console retry",
-    .quitWaitingFew: "%1 waiting leads go out on the next start or by lead-console retry",
-    .quitWaitingMany: "%1 waiting leads go out on the next start or by lead-console retry",
-    .quitUncertainOne: "%1 uncertain lead waits for your decision",
-    .quitUncertainFew: "%1 uncertain leads wait for your decision",
-    .quitUncertainMany: "%1 uncertain leads wait for your decision",
-    .quitFormLost: "the lead in the form is not kept",
+    .quitWaitingOne: "%1 waiting lead goes out at the next start",
+    .quitWaitingFew: "%1 waiting leads go out at the next start",
+    .quitWaitingMany: "%1 waiting leads go out at the next start",
+    .quitUncertainOne: "%1 uncertain lead awaits your check",
+    .quitUncertainFew: "%1 uncertain leads await your check",
+    .quitUncertainMany: "%1 uncertain leads await your check",
+    .quitFormLost: "the lead in the form is dropped",
     .quitHint: "%1 quits",
 
     // Leads and outcomes.
@@ -204,8 +200,7 @@ extension UIText {
     .duplicateChoice: ". F2: send, other key: back",
     .duplicateDropped: "Not sent: the lead stays in the form; F2 checks it again",
     .draftNotRestored: "A draft from %1 was not put into the form: the form is in use",
-    .draftRestored:
-      "Draft from %1 restored: the lead typed when the console last stopped; F2 sends it",
+    .draftRestored: "Draft from %1 restored (typed before the console last stopped); F2 sends it",
     .draftLeftOut: " (not in this form, left out: %1)",
     .monthAbbreviations: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     .keyResendQuestion:
@@ -236,8 +231,7 @@ extension UIText {
     .pickListEmpty: "no option matches",
     .previewTitle: "Request F2 would send now (key masked)",
     .previewPosition: " · lines %1–%2 of %3",
-    .previewShown:
-      "Preview: the request F2 would send now, key masked; F7 copies it as curl, F6 hides it",
+    .previewShown: "Preview of what F2 sends (key masked): F7 copies it as curl, F6 hides it",
     .previewHidden: "Preview hidden",
     .previewNoKey: "No API key: F2 would send nothing.",
     .previewUnavailable: "This console cannot show the request.",
@@ -248,8 +242,7 @@ extension UIText {
     .copyFailed: "Not copied: %1",
 
     // History.
-    .historyOpened:
-      "History: type to filter by name, phone or e-mail; F5 filters by state, Enter opens",
+    .historyOpened: "History: type a name, phone or e-mail to filter; F5 by state, Enter opens",
     .historyFiltered: "History: %1 leads",
     .historyTitle: "History",
     .backInForm: "Back in the form",
@@ -293,7 +286,7 @@ extension UIText {
 
     // Settings.
     .settingsOpened:
-      "Settings: paste the API key, Enter for the endpoint; F2 saves, F5 checks, Esc returns",
+      "Settings: paste the API key, Enter to the endpoint; F2 saves, F5 checks it",
     .settingsClosedSaving: "Settings closed; the save under way still applies when it ends",
     .settingsClosed: "Settings closed, nothing saved",
     .applyingSession: "Applying for this session…",
@@ -307,7 +300,7 @@ extension UIText {
     .missingKey: "type or paste the API key first",
     .missingEndpoint: "the endpoint is empty",
     .savedTo: "Saved to %1; key %2 in use",
-    .savedSandbox: "Sandbox: key %1 in use for this session only; config file unchanged",
+    .savedSandbox: "Sandbox: key %1 for this session only; config file unchanged",
     .keyVerdict: "Key %1: %2",
     .keyValid: "the key is valid: the CRM accepted it",
     .keyEmpty: "the key is empty (CRM error 100)",
@@ -355,12 +348,14 @@ extension UIText {
     .logNotCompacted: "The history log was not compacted: %1",
     .localeNotUTF8: "Locale %1 is not UTF-8: text is handled as UTF-8 (%2).",
     .localeMissing: "Locale %1 is not installed: text is handled as UTF-8 (%2).",
+    .localeUnset: "LANG unset",
     .draftUnreadable: "No draft restored: %1",
     .draftNotKept: "Typing is not being kept as a draft: %1",
     .curlSaved: "curl command saved to %1 (%2)",
     .clipboardOffered: "and offered to the terminal's clipboard",
     .clipboardTooLong: "too long for the clipboard",
     .clipboardAfterFailure: " (it was offered to the terminal's clipboard)",
+    .cannotWriteFile: "cannot write %1: %2",
 
     // Check messages of the client core, matched by their English wording.
     .checkNeedsContact: "the CRM needs a phone or an e-mail; enter at least one",

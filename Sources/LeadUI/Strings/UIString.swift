@@ -650,6 +650,8 @@ public enum UIString: String, Sendable, CaseIterable {
   case localeNotUTF8
   /// Status: locale %1 is not installed, %2 used for characters.
   case localeMissing
+  /// In the locale notices: no locale variable is set.
+  case localeUnset
   /// Status: the kept draft cannot be read (%1).
   case draftUnreadable
   /// Status: drafts cannot be written (%1).
@@ -662,6 +664,8 @@ public enum UIString: String, Sendable, CaseIterable {
   case clipboardTooLong
   /// Status: a failed copy still reached the clipboard.
   case clipboardAfterFailure
+  /// A file could not be written: path %1, the system's reason %2.
+  case cannotWriteFile
 
   // Check messages of the client core, matched by their English wording.
   /// Check: neither phone nor e-mail.
