@@ -140,14 +140,19 @@ struct HistoryIndexTests {
     let lineCount = records.count(where: { $0 == UInt8(ascii: "\n") })
     // A well-formed record just over the cap first, then every record, then an unterminated
     // tail over the cap: neither long line becomes a lead, in either reader.
-    let padding = String(repeating: "ё", count: HistoryIndex.longestLine / 2)
-    let long = try HistoryRecord.queued(
+    // Built from bytes, not through the encoder: a 16 MiB string costs seconds in a debug build.
+    let small = try HistoryRecord.queued(
       id: LeadID(rawValue: "0000000fffff"), time: GeneratedLog.start,
-      lead: Lead(firstName: "Анна", comment: padding), endpoint: "http://127.0.0.1:9/api/site/",
+      lead: Lead(firstName: "Анна", comment: "PAD"), endpoint: "http://127.0.0.1:9/api/site/",
       method: .post, operatorName: "оператор"
     ).jsonLine()
+    let pad = try #require(Data(small).range(of: Data("PAD".utf8)))
+    var long = Data(small)
+    long.replaceSubrange(
+      pad, with: Data(repeating: UInt8(ascii: "x"), count: HistoryIndex.longestLine))
     #expect(long.count > HistoryIndex.longestLine)
-    var damaged = Data(long + [UInt8(ascii: "\n")])
+    #expect(try JSONSerialization.jsonObject(with: long) is [String: Any])
+    var damaged = long + Data([UInt8(ascii: "\n")])
     damaged += records + Data(repeating: UInt8(ascii: "y"), count: HistoryIndex.longestLine + 1)
     let url = directory.file("long.jsonl")
     try damaged.write(to: url)
