@@ -113,9 +113,10 @@ enum RetryCommand {
   /// The leads due for a resend, the oldest queued first, read through the log's index.
   static func due(plan: RetryPlan, log: HistoryLog) -> [HistoryEntry] {
     let index = log.currentIndex()
-    return index.matches(query: "", states: [.notDelivered]).reversed()
+    let now = Date()
+    return index.matches(query: "", states: [.queued, .notDelivered]).reversed()
       .compactMap { index.fileEntry(at: Int($0)) }
-      .filter(plan.isDue)
+      .filter { plan.isDue($0, now: now) }
   }
 
   /// Sends each due lead once, spaced out. Each is claimed afresh, so a lead another process

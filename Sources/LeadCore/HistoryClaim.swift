@@ -35,6 +35,19 @@ public enum DeliveryRefusal: Error, Equatable, Sendable {
   }
 }
 
+extension DeliveryRefusal {
+  /// The state the log showed the lead in when it was refused.
+  public var state: LeadState {
+    switch self {
+    case .accepted: .accepted
+    case .done: .done
+    case .rejected: .rejected
+    case .uncertain: .uncertain
+    case .inFlight: .sending
+    }
+  }
+}
+
 extension DeliveryRefusal: CustomStringConvertible {
   /// Why the lead was not sent, for the operator.
   public var description: String {

@@ -5,7 +5,7 @@ import Foundation
 /// The wait after a lead's latest attempt grows exponentially (`base`, doubling per attempt,
 /// capped at `cap`) with full jitter, so many consoles recovering from one outage do not all
 /// retry at the same moment; a `Retry-After` in the latest outcome is a floor. Only a lead the
-/// CRM certainly did not get is scheduled: the API has no idempotency key, so an uncertain
+/// CRM certainly did not get (not delivered, or queued and never sent) is scheduled: the API has no idempotency key, so an uncertain
 /// lead could become a duplicate deal.
 public struct ResendSchedule: Sendable {
   /// The default wait before the first resend, in seconds.
@@ -41,8 +41,15 @@ public struct ResendSchedule: Sendable {
 
   /// When the lead may be sent again automatically; nil when never (it is uncertain,
   /// rejected, accepted, done, being sent, or out of attempts).
+  ///
+  /// A lead left queued with no attempt (its process stopped before the request) is due
+  /// `RetryPlan.queuedGrace` after it was queued.
   public func nextAttempt(for entry: HistoryEntry, now: Date) -> Date? {
-    guard entry.state == .notDelivered, entry.attempts.count < maxAttempts else { return nil }
+    guard entry.attempts.count < maxAttempts else { return nil }
+    if entry.state == .queued, entry.attempts.isEmpty {
+      return entry.queuedAt.addingTimeInterval(RetryPlan.queuedGrace)
+    }
+    guard entry.state == .notDelivered else { return nil }
     let attempts = max(1, entry.attempts.count)
     let last = entry.attempts.last
     let since = last?.finishedAt ?? last?.startedAt ?? entry.queuedAt

@@ -2,8 +2,9 @@ import Foundation
 
 /// Which leads a resend pass sends again, and how far apart its requests go.
 ///
-/// Only a lead the CRM certainly did not get is resent: the API has no idempotency key, so a
-/// lead that is uncertain, or still marked as sending, could become a duplicate deal.
+/// Only a lead the CRM certainly did not get is resent (not delivered, or left queued by a
+/// process that stopped before its request): the API has no idempotency key, so a lead that is
+/// uncertain, or still marked as sending, could become a duplicate deal.
 public struct RetryPlan: Sendable, Equatable {
   /// The default limit on attempts per lead, counting the first.
   public static let defaultMaxAttempts = 5
@@ -23,9 +24,25 @@ public struct RetryPlan: Sendable, Equatable {
     self.rate = rate
   }
 
-  /// True for a lead that is not delivered and has attempts left.
-  public func isDue(_ entry: HistoryEntry) -> Bool {
-    entry.state == .notDelivered && entry.attempts.count < maxAttempts
+  /// How long a lead may stay queued, with no attempt, before a resend takes it, in seconds.
+  ///
+  /// The process that queues a lead claims it for its first request at once, so a lead still
+  /// queued after this long belongs to a process that stopped before its request went out:
+  /// the CRM certainly does not have it. The claim under the log's lock settles any race.
+  public static let queuedGrace = 30.0
+
+  /// True for a lead that is not delivered and has attempts left, or that was queued more
+  /// than `queuedGrace` before `now` and never sent.
+  public func isDue(_ entry: HistoryEntry, now: Date = Date()) -> Bool {
+    switch entry.state {
+    case .notDelivered:
+      entry.attempts.count < maxAttempts
+    case .queued:
+      entry.attempts.count < maxAttempts
+        && now.timeIntervalSince(entry.queuedAt) >= Self.queuedGrace
+    case .sending, .accepted, .rejected, .uncertain, .done:
+      false
+    }
   }
 
   /// True for a lead that is not delivered but has used up its attempts.
@@ -34,8 +51,8 @@ public struct RetryPlan: Sendable, Equatable {
   }
 
   /// The leads due for a resend, the oldest queued first.
-  public func due(in snapshot: HistorySnapshot) -> [HistoryEntry] {
-    snapshot.entries.filter(isDue).sorted { $0.queuedAt < $1.queuedAt }
+  public func due(in snapshot: HistorySnapshot, now: Date = Date()) -> [HistoryEntry] {
+    snapshot.entries.filter { isDue($0, now: now) }.sorted { $0.queuedAt < $1.queuedAt }
   }
 
   /// Seconds to wait at `now` before the next request.

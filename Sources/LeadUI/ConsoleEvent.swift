@@ -16,6 +16,9 @@ public enum ConsoleEvent: Sendable {
   case leadQueued(HistoryEntry)
   /// A lead's state changed; `outcome` is the attempt's result once it has ended.
   case leadUpdated(id: LeadID, state: LeadState, outcome: Outcome?)
+  /// A resend was refused before any request, because the log shows the lead as `state`
+  /// (another process sent it, or it was closed, meanwhile); no attempt was made.
+  case resendRefused(id: LeadID, state: LeadState, refusal: DeliveryRefusal)
   /// A submitted lead could not be written to the history log, so it was not sent either.
   case queueFailed(lead: Lead, message: String)
   /// A message for the status line.

@@ -86,6 +86,32 @@ extension ConsoleState {
     }
   }
 
+  /// Takes back the attempt shown as started for a resend the log refused, and says why: the
+  /// lead keeps the state the log gives it and no attempt is listed for the refusal.
+  mutating func recordRefusal(id: LeadID, state: LeadState, refusal: DeliveryRefusal) {
+    let index = history.firstIndex { $0.id == id }
+    if let index {
+      if let last = history[index].attempts.last, last.outcome == nil, last.finishedAt == nil {
+        history[index].attempts.removeLast()
+      }
+      history[index].state = state
+    }
+    historyIndex.update(id, to: state)
+    let label =
+      index.map { LeadText.label(of: history[$0].lead, in: language) }
+      ?? text(.leadWithID, "\(id)")
+    let message: String
+    switch refusal {
+    case .accepted: message = text(.refusedAccepted, label)
+    case .done: message = text(.refusedDone, label)
+    case .uncertain: message = text(.refusedUncertain, label)
+    case .inFlight: message = text(.resendInFlight, label)
+    case .rejected(let codes):
+      message = text(.refusedRejected, label, codes.map(String.init).joined(separator: ", "))
+    }
+    status = StatusMessage(message, role: .warning)
+  }
+
   /// Brings back a lead the runner could not write to the history log: into the form at once
   /// when it is empty, else as soon as the form is next cleared.
   mutating func takeBackUnsaved(_ lead: Lead, message: String) {

@@ -129,6 +129,8 @@ public struct ConsoleState: Sendable {
       recordQueued(entry)
     case .leadUpdated(let id, let state, let outcome):
       recordUpdate(id: id, state: state, outcome: outcome)
+    case .resendRefused(let id, let state, let refusal):
+      recordRefusal(id: id, state: state, refusal: refusal)
     case .queueFailed(let lead, let message):
       takeBackUnsaved(lead, message: message)
     case .notice(let text):

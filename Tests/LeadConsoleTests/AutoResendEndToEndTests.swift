@@ -52,4 +52,33 @@ struct AutoResendEndToEndTests {
     try terminal.press("F10")
     #expect(console.exitStatus() == "0")
   }
+
+  @Test func anUncertainLeadIsSentAgainOnlyWhenTheOperatorAsksFromTheHistory() async throws {
+    let console = try ConsoleInTerminal(key: Self.key, sandboxArguments: ["--fault", "hang"])
+    let (sandbox, terminal) = (console.sandbox, console.terminal)
+    let phone = "+7 912 400-00-02"
+    try console.start(["--timeout", "1"])
+    try terminal.waitFor("First name")
+    try terminal.press("Tab", "Tab")
+    try terminal.type(phone)
+    try terminal.press("F2")
+    try terminal.waitFor("uncertain")
+    try await setFault("none", on: sandbox)
+
+    try terminal.press("F4")
+    try terminal.waitFor("History")
+    try terminal.press("Enter")
+    try terminal.waitFor("Esc returns to the list")
+    try terminal.press("F2")
+    try terminal.waitFor("accepted")
+
+    #expect(try acceptedArrivals(of: phone, at: sandbox) == 1)
+    let lead = try #require(HistoryLog(url: console.log).load().entries.first)
+    #expect(lead.state == .accepted)
+    #expect(lead.attempts.map(\.outcome?.kind) == [.uncertain, .accepted])
+    let screen = try terminal.screen()
+    #expect(!screen.contains("not sent again"), "\(screen)")
+    try terminal.press("F10")
+    #expect(console.exitStatus() == "0")
+  }
 }

@@ -44,8 +44,8 @@ struct KeySecrecyTests {
       let walker = FileManager.default.enumerator(at: folder.url, includingPropertiesForKeys: nil)
       return (walker?.allObjects as? [URL] ?? []).filter { url in
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        return !isDirectory.boolValue && !records.contains(url.lastPathComponent)
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        return exists && !isDirectory.boolValue && !records.contains(url.lastPathComponent)
           && !url.lastPathComponent.hasPrefix("sandbox-")
       }
     }

@@ -97,6 +97,36 @@ struct RetryCommandTests {
     #expect(states.filter { $0 == .uncertain }.count == 1)
   }
 
+  @Test func aLeadLeftQueuedByAStoppedProcessIsSentAndOneJustQueuedIsLeftAlone() throws {
+    let setting = try Setting()
+    let log = HistoryLog(url: setting.log)
+    // A process wrote these and stopped before its first request: the CRM has neither.
+    let left = LeadID(rawValue: "00000000000a")
+    let fresh = LeadID(rawValue: "00000000000b")
+    try log.append(contentsOf: [
+      .queued(
+        id: left, time: Date() - 3_600, lead: Lead(firstName: "Оставленный", phone: "+7 901 1"),
+        endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil),
+      .queued(
+        id: fresh, time: Date(), lead: Lead(firstName: "Свежий", phone: "+7 902 2"),
+        endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil),
+    ])
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
+
+    let first = try setting.retry(to: sandbox.url)
+    let second = try setting.retry(to: sandbox.url)
+
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput.contains("lead \(left): attempt 1: accepted"))
+    #expect(second.standardOutput.contains("retry: 0 sent"))
+    let phones = try (0..<sandbox.records().count).compactMap { index in
+      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
+    }
+    #expect(phones == ["+7 901 1"])
+    let states = Dictionary(uniqueKeysWithValues: setting.entries().map { ($0.id, $0.state) })
+    #expect(states == [left: .accepted, fresh: .queued])
+  }
+
   @Test func anUncertainLeadIsNeverResent() throws {
     let setting = try Setting()
     let sandbox = try SandboxProcess(

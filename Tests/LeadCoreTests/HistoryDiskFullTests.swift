@@ -97,7 +97,7 @@ struct HistoryDiskFullTests {
   func realTinyDisk() throws {
     let disk = try TinyDisk()
     let filler = disk.url.appendingPathComponent("filler")
-    FileManager.default.createFile(atPath: filler.path, contents: Data(count: 60 * 1024))
+    #expect(FileManager.default.createFile(atPath: filler.path, contents: Data(count: 60 * 1024)))
     let log = HistoryLog(url: disk.url.appendingPathComponent("state/history.jsonl"))
 
     var written = 0

@@ -30,11 +30,11 @@ struct ResendScheduleTests {
   }
 
   @Test(
-    "only a not-delivered lead with attempts left gets a time",
+    "only a not-delivered lead with attempts left, or a queued one never sent, gets a time",
     arguments: [
       (LeadState.notDelivered, 1, true), (.notDelivered, 4, true), (.notDelivered, 5, false),
       (.uncertain, 1, false), (.rejected, 1, false), (.accepted, 1, false), (.done, 1, false),
-      (.sending, 1, false), (.queued, 0, false),
+      (.sending, 1, false), (.queued, 0, true),
     ])
   func scheduled(state: LeadState, attempts: Int, scheduled: Bool) {
     let schedule = ResendSchedule(maxAttempts: 5, random: fixed)
@@ -93,5 +93,16 @@ struct ResendScheduleTests {
     #expect(schedule.due(leads, now: start + 1_000, lastRequest: nil)?.id.rawValue == "early")
     #expect(schedule.due(leads, now: start - 1, lastRequest: nil) == nil)
     #expect(schedule.due([leads[0], leads[3]], now: start + 1_000, lastRequest: nil) == nil)
+  }
+
+  @Test func aLeadLeftQueuedIsDueOnceTheGraceHasPassed() throws {
+    let schedule = ResendSchedule(random: fixed)
+    let queued = entry("left", state: .queued, attempts: 0)
+    let at = try #require(schedule.nextAttempt(for: queued, now: start))
+    #expect(at == start + RetryPlan.queuedGrace)
+    #expect(schedule.due([queued], now: start + RetryPlan.queuedGrace - 1, lastRequest: nil) == nil)
+    #expect(
+      schedule.due([queued], now: start + RetryPlan.queuedGrace, lastRequest: nil)?.id
+        == queued.id)
   }
 }

@@ -17,15 +17,23 @@ struct RetryPlanTests {
   }
 
   @Test(
-    "only a not-delivered lead with attempts left is due",
+    "only a not-delivered lead with attempts left, or one left queued past the grace, is due",
     arguments: [
       (LeadState.notDelivered, 1, true), (.notDelivered, 4, true), (.notDelivered, 5, false),
       (.uncertain, 1, false), (.accepted, 1, false), (.rejected, 1, false), (.sending, 1, false),
-      (.queued, 0, false),
+      (.done, 1, false), (.queued, 0, true),
     ])
   func dueness(state: LeadState, attempts: Int, due: Bool) {
     let plan = RetryPlan(maxAttempts: 5)
-    #expect(plan.isDue(entry("x", state: state, attempts: attempts)) == due)
+    let now = start + RetryPlan.queuedGrace
+    #expect(plan.isDue(entry("x", state: state, attempts: attempts), now: now) == due)
+  }
+
+  @Test func aLeadQueuedMomentsAgoIsLeftToTheProcessSendingIt() {
+    let plan = RetryPlan()
+    let fresh = entry("fresh", state: .queued, attempts: 0)
+    #expect(!plan.isDue(fresh, now: start + RetryPlan.queuedGrace - 1))
+    #expect(plan.isDue(fresh, now: start + RetryPlan.queuedGrace))
   }
 
   @Test func dueLeadsComeOldestFirst() {
@@ -34,7 +42,7 @@ struct RetryPlanTests {
       entry("sure", state: .uncertain, attempts: 1, queuedAfter: 10),
       entry("old", state: .notDelivered, attempts: 1, queuedAfter: 0),
     ])
-    #expect(RetryPlan().due(in: snapshot).map(\.id.rawValue) == ["old", "new"])
+    #expect(RetryPlan().due(in: snapshot, now: start).map(\.id.rawValue) == ["old", "new"])
   }
 
   @Test func rateSpacesRequestsFromThePreviousStart() {

@@ -100,6 +100,19 @@ struct HistoryDetailTests {
     #expect(entry.attempts.last?.outcome == accepted)
   }
 
+  @Test("a resend the log refuses lists no attempt and says why")
+  func resendRefusedByTheLog() throws {
+    var console = consoleInDetail()
+    let id = LeadID(rawValue: "x1")
+    let before = try #require(console.detailEntry).attempts
+    _ = console.handle(.leadUpdated(id: id, state: .sending, outcome: nil))
+    _ = console.handle(.resendRefused(id: id, state: .accepted, refusal: .accepted))
+    let entry = try #require(console.detailEntry)
+    #expect(entry.state == .accepted)
+    #expect(entry.attempts == before)
+    #expect(console.statusLine.contains("already accepted"))
+  }
+
   @Test(
     "F7 and Ctrl-Y copy the lead into the form and focus it",
     arguments: [

@@ -102,7 +102,7 @@ func isCutShort(_ line: String, in language: InterfaceLanguage) -> Bool {
 
 /// Per language, its texts that end in an ellipsis as patterns, values matching anything.
 /// Built once: compiling them for every screen line would dominate the test run.
-nonisolated(unsafe) let ellipsisTexts: [InterfaceLanguage: [NSRegularExpression]] =
+let ellipsisTexts: [InterfaceLanguage: [NSRegularExpression]] =
   Dictionary(
     uniqueKeysWithValues: InterfaceLanguage.allCases.map { language in
       let patterns = UIText.table(for: language).values.filter { $0.contains("…") }.map {

@@ -154,6 +154,9 @@ private struct ConsoleLoop {
       if case .leadUpdated(let id, let leadState, _) = queue[next], leadState != .sending {
         deliveries[id] = nil
       }
+      if case .resendRefused(let id, _, _) = queue[next] {
+        deliveries[id] = nil
+      }
       if case .settingsApplied = queue[next], let replacement = inbox.takeDispatcher() {
         dispatcher = replacement
       }
@@ -199,14 +202,15 @@ private struct ConsoleLoop {
   }
 
   /// Sends a lead from the history again, as the next attempt of the same entry, posting the
-  /// same events as a new submission; a lead already in flight is not sent twice.
-  private mutating func resend(_ id: LeadID) -> [ConsoleEvent] {
+  /// same events as a new submission; a lead already in flight is not sent twice. Only the
+  /// operator's own resend (`deliberate`) may send an uncertain lead.
+  private mutating func resend(_ id: LeadID, deliberate: Bool = true) -> [ConsoleEvent] {
     guard let dispatcher else { return [.notice(language.text(.notResentNoKey))] }
     guard let entry = state.history.first(where: { $0.id == id }) else {
       return [.notice(language.text(.notResentGone))]
     }
     guard deliveries[id] == nil else { return [.notice(language.text(.notResentInFlight))] }
-    startDelivery(of: entry, with: dispatcher)
+    startDelivery(of: entry, with: dispatcher, resendUncertain: deliberate)
     return [.leadUpdated(id: id, state: .sending, outcome: nil)]
   }
 
@@ -217,7 +221,7 @@ private struct ConsoleLoop {
     guard dispatcher != nil else { return [] }
     let idle = state.history.filter { deliveries[$0.id] == nil }
     guard let entry = schedule.due(idle, now: now, lastRequest: lastRequestAt) else { return [] }
-    return resend(entry.id)
+    return resend(entry.id, deliberate: false)
   }
 
   /// Records in the history log that the operator closed the lead by hand.
@@ -232,7 +236,10 @@ private struct ConsoleLoop {
   }
 
   /// Runs one delivery attempt in a background task whose result comes back through the inbox.
-  private mutating func startDelivery(of entry: HistoryEntry, with dispatcher: LeadDispatcher) {
+  /// An attempt the log's claim refuses makes no request and comes back as `resendRefused`.
+  private mutating func startDelivery(
+    of entry: HistoryEntry, with dispatcher: LeadDispatcher, resendUncertain: Bool = false
+  ) {
     let inbox = self.inbox
     let running = deliveriesRunning
     let language = self.language
@@ -240,9 +247,13 @@ private struct ConsoleLoop {
     running.enter()
     deliveries[entry.id] = Task.detached {
       defer { running.leave() }
-      let report = await dispatcher.deliverReporting(entry)
+      let report = await dispatcher.deliverReporting(entry, resendUncertain: resendUncertain)
       let outcome = report.outcome
-      inbox.post(.leadUpdated(id: entry.id, state: LeadState(outcome.kind), outcome: outcome))
+      if let refusal = report.refusal {
+        inbox.post(.resendRefused(id: entry.id, state: refusal.state, refusal: refusal))
+      } else {
+        inbox.post(.leadUpdated(id: entry.id, state: LeadState(outcome.kind), outcome: outcome))
+      }
       if let problem = report.historyError {
         inbox.post(.notice(language.text(.attemptNotLogged, problem.description)))
       }

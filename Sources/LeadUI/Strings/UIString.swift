@@ -474,6 +474,14 @@ public enum UIString: String, Sendable, CaseIterable {
   case resendDone
   /// Status: lead %1 is in flight.
   case resendInFlight
+  /// Status: a resend of lead %1 refused, the CRM has accepted it.
+  case refusedAccepted
+  /// Status: a resend of lead %1 refused, it was marked done.
+  case refusedDone
+  /// Status: a resend of lead %1 refused, it may be in the CRM.
+  case refusedUncertain
+  /// Status: a resend of lead %1 refused, rejected with codes %2.
+  case refusedRejected
   /// Status: lead %1 resent.
   case resending
   /// Status: lead %1 copied into the form.
