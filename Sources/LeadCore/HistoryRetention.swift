@@ -4,7 +4,9 @@ import Foundation
 ///
 /// A compaction under a retention empties the names, phone, e-mail, comment and extra field
 /// values of every lead queued more than `days` days before `now` whose state is accepted or
-/// done. The lead itself stays, with its id, times, state, attempts and operator, so the counts
+/// done, and the words of its attempts' outcomes (an answer may echo the lead back). The lead
+/// itself stays, with its id, times, state, attempts (kind, HTTP status, CRM codes) and
+/// operator, so the counts
 /// of the history pane and `lead-console history` do not change. A lead that is still waiting,
 /// uncertain or rejected keeps everything: it may yet have to be sent or mended.
 public struct HistoryRetention: Sendable, Equatable {
@@ -32,7 +34,21 @@ public struct HistoryRetention: Sendable, Equatable {
     var purged = entry
     purged.lead = Lead(
       extraFields: entry.lead.extraFields.map { ExtraField(code: $0.code, value: "") })
+    purged.attempts = entry.attempts.map { attempt in
+      var kept = attempt
+      kept.outcome = attempt.outcome.map(Self.withoutText)
+      return kept
+    }
+    purged.lastOutcome = entry.lastOutcome.map(Self.withoutText)
     purged.purgedAt = now
     return purged
+  }
+
+  /// `outcome` without the words the answer carried, which may echo the lead back: its kind,
+  /// HTTP status and CRM codes stay, each code with the vendor's own meaning.
+  static func withoutText(_ outcome: Outcome) -> Outcome {
+    Outcome(
+      kind: outcome.kind, httpStatus: outcome.httpStatus,
+      errors: outcome.errors.map { CRMErrorCode(code: $0.code) }, reason: "")
   }
 }

@@ -15,8 +15,11 @@ struct HistoryRetentionTests {
       extraFields: [ExtraField(code: "city", value: "Пермь-\(name)")])
   }
 
-  private func outcome(_ kind: OutcomeKind) -> Outcome {
-    Outcome(kind: kind, httpStatus: 200, errors: [], reason: "HTTP 200")
+  /// An outcome whose words echo the lead back, as a CRM's answer or error page may.
+  private func outcome(_ kind: OutcomeKind, of name: String) -> Outcome {
+    Outcome(
+      kind: kind, httpStatus: 200, errors: kind == .rejected ? [CRMErrorCode(code: 102)] : [],
+      reason: "HTTP 200: {\"echo\":\"\(name)@example.ru\"}")
   }
 
   /// Writes one lead per (name, age in days, how it ended), each with one attempt.
@@ -31,7 +34,8 @@ struct HistoryRetentionTests {
           method: .post, operatorName: "Мария"))
       records.append(.sending(id: id, time: time + 1, attempt: 1, pid: nil))
       if let kind {
-        records.append(.outcome(id: id, time: time + 2, attempt: 1, outcome: outcome(kind)))
+        records.append(
+          .outcome(id: id, time: time + 2, attempt: 1, outcome: outcome(kind, of: name)))
       }
     }
     try log.append(contentsOf: records)
@@ -55,7 +59,12 @@ struct HistoryRetentionTests {
     #expect(after.damagedLines.isEmpty)
     #expect(after.entries.map(\.id) == before.entries.map(\.id))
     #expect(after.entries.map(\.state) == before.entries.map(\.state))
-    #expect(after.entries.map(\.attempts) == before.entries.map(\.attempts))
+    #expect(
+      after.entries.map { $0.attempts.map(\.number) }
+        == before.entries.map { $0.attempts.map(\.number) })
+    #expect(
+      after.entries.map { $0.attempts.map(\.outcome?.kind) }
+        == before.entries.map { $0.attempts.map(\.outcome?.kind) })
     let purged = Set(after.entries.filter { $0.purgedAt != nil }.map(\.id.rawValue))
     #expect(purged == ["old-accepted", "old-done"])
     for entry in after.entries {
@@ -64,8 +73,14 @@ struct HistoryRetentionTests {
         #expect(entry.lead == Lead(extraFields: [ExtraField(code: "city", value: "")]))
         #expect(entry.purgedAt == now)
         #expect(entry.operatorName == original.operatorName)
+        #expect(entry.attempts.allSatisfy { $0.outcome?.reason == "" })
+        #expect(
+          entry.attempts.map(\.outcome?.httpStatus) == original.attempts.map(\.outcome?.httpStatus))
+        #expect(entry.lastOutcome?.kind == original.lastOutcome?.kind)
+        #expect(entry.lastOutcome?.reason == "")
       } else {
         #expect(entry.lead == original.lead)
+        #expect(entry.attempts == original.attempts)
       }
     }
     // No trace of the purged leads' data is left anywhere in the file.
