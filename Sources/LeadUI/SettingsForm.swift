@@ -54,10 +54,11 @@ public struct SettingsForm: Sendable, Equatable {
   /// The endpoint without surrounding whitespace, as it would be saved.
   public var enteredEndpoint: String { endpoint.value.trimmingSurroundingWhitespace() }
 
-  /// How the key field looks: the key's mask (its last 4 characters at most, none for a key
-  /// shorter than 12), or nothing while it is empty.
+  /// How the key field looks: the mask alone, with no character of the key, or nothing while
+  /// it is empty. A key being typed or erased shows no tail: as it shrinks a tail would walk
+  /// back through the key one character at a time. The count under it says the typing took.
   public var maskedKey: String {
-    key.isEmpty ? "" : APIKey(key.value).masked
+    key.isEmpty ? "" : String(repeating: APIKey.maskCharacter, count: APIKey.maskLength)
   }
 
   /// How many characters the key holds, for the screen's count.

@@ -318,7 +318,7 @@ extension UIText {
     .settingsEndpointLabel: "Endpoint",
     .settingsEndpointNote: "Enter moves between the key and the endpoint",
     .settingsKeyWhere: "Paste it from the CRM: Settings > Site integration, \"API code\"",
-    .settingsKeyLength: "%1 characters; only the last 4 show, none below 12",
+    .settingsKeyLength: "%1 characters; none of them is shown",
     .settingsAboutSandbox:
       "Sandbox mode: F2 applies the key and endpoint to this session only;\nthe config file is "
       + "not changed, so the demo key never replaces yours.",

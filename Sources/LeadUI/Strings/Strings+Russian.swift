@@ -321,7 +321,7 @@ extension UIText {
     .settingsEndpointLabel: "Адрес",
     .settingsEndpointNote: "Enter переключает между ключом и адресом",
     .settingsKeyWhere: "Возьмите его в CRM: Настройки > «Интеграция с сайтом», «API-код»",
-    .settingsKeyLength: "символов: %1; видны последние 4, при длине меньше 12 — ни одного",
+    .settingsKeyLength: "символов: %1; ни один не показывается",
     .settingsAboutSandbox:
       "Режим песочницы: F2 применяет ключ и адрес только в этом сеансе;\nфайл настроек не "
       + "меняется, и демо-ключ не заменит ваш.",
