@@ -31,12 +31,13 @@ struct BenchSuite {
 
   /// The environment every product process gets: an empty home of its own (no config file,
   /// no schema, no draft), a UTF-8 locale, the key from the environment as scripts pass it.
+  /// Nothing else: the console starts as it does for an operator (no `SWIFT_BACKTRACE`).
   var environment: [String: String] {
     let home = work.appendingPathComponent("home").path
     return [
       "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
       "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
-      "GENTLEMAN_API_KEY": Self.key, "SWIFT_BACKTRACE": "interactive=no",
+      "GENTLEMAN_API_KEY": Self.key,
     ]
   }
 

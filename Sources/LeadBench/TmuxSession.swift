@@ -9,6 +9,7 @@ import Foundation
 /// `%begin … %end` blocks, so polling the screen costs no process start.
 final class TmuxSession {
   let socket: String
+  private let tmux: String
   private let control: ChildProcess
   private let reader: LineReader
   private let input: Int32
@@ -17,7 +18,8 @@ final class TmuxSession {
   /// Starts the server with an idle pane and attaches the control client.
   init(tmux: String, columns: Int = 120, rows: Int = 40) throws(BenchError) {
     socket = "lead-bench-\(getpid())"
-    let environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    self.tmux = tmux
+    let environment = Self.environment
     let created = try ChildProcess.run(
       tmux,
       [
@@ -131,7 +133,7 @@ final class TmuxSession {
     throw .timedOut(what: what, seconds: timeout)
   }
 
-  /// The process id of the pane's program.
+  /// The process id of the pane's program; 0 while tmux has none to name.
   func panePID() throws(BenchError) -> pid_t {
     let answer = try command("display-message -p -t \(Self.target) '#{pane_pid}'")
     guard let text = answer.first, let pid = pid_t(text) else {
@@ -151,27 +153,48 @@ final class TmuxSession {
   }
 
   /// Ends the pane's program (SIGTERM, SIGKILL after 5 s) and waits until tmux sees it gone.
+  ///
+  /// tmux can answer a pane pid of 0 while the pane is still open (a program ending, its
+  /// terminal not yet closed); that is never signalled, since `kill(0, …)` would reach this
+  /// suite's own process group. After 3 s of it the pane is left to `respawn`, whose `-k`
+  /// ends whatever still holds it.
   func endProgram() throws(BenchError) {
-    guard !(try isPaneDead()) else { return }
-    let pid = try panePID()
-    kill(pid, SIGTERM)
     let started = ContinuousClock.now
+    var signalled: pid_t = 0
     while !(try isPaneDead()) {
-      if ContinuousClock.now - started > .seconds(5) { kill(pid, SIGKILL) }
-      if ContinuousClock.now - started > .seconds(15) {
+      let waited = ContinuousClock.now - started
+      let pid = try panePID()
+      if pid <= 1, waited > .seconds(3) {
+        BenchCommand.report("tmux names no process for a pane still open; respawning over it")
+        return
+      }
+      if waited > .seconds(15) {
         throw .timedOut(what: "ending the program in tmux", seconds: 15)
+      }
+      if pid > 1, pid != signalled {
+        kill(pid, SIGTERM)
+        signalled = pid
+      } else if pid > 1, waited > .seconds(5) {
+        kill(pid, SIGKILL)
       }
       usleep(2_000)
     }
   }
 
-  /// Stops the server and the control client.
+  /// Stops the control client, then the server. The server is told by a client of its own:
+  /// a `kill-server` written to the control client that is being closed may never be read,
+  /// and a server left behind keeps its panes' last programs alive.
   func close() {
-    // The server goes at once, so no answer is awaited; the client ends with it.
-    try? write("kill-server")
     Glibc.close(input)
     control.stop(grace: 3)
     reader.close()
+    _ = try? ChildProcess.run(
+      tmux, ["-L", socket, "kill-server"], environment: Self.environment, timeout: 10)
+  }
+
+  /// What every tmux process of the suite runs with.
+  private static var environment: [String: String] {
+    ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
   }
 
   /// A string in single quotes for tmux's command language.

@@ -64,15 +64,19 @@ struct ClientOptions {
     + "POST is safer"
 
   /// A client for these settings, or nil when there is no key; by default over libcurl,
-  /// trusting the configured CA file besides the system's.
-  func client(transport: (any HTTPTransport)? = nil) -> CRMClient? {
+  /// trusting the configured CA file besides the system's, keeping connections open between
+  /// requests only when `reusesConnections` (`CurlHandlePool`).
+  func client(transport: (any HTTPTransport)? = nil, reusesConnections: Bool = false)
+    -> CRMClient?
+  {
     guard let key = configuration.key else { return nil }
     return CRMClient(
       endpoint: configuration.endpoint,
       key: key,
       method: method,
       timeouts: configuration.timeouts,
-      transport: transport ?? CurlTransport(caFile: configuration.caFile)
+      transport: transport
+        ?? CurlTransport(caFile: configuration.caFile, reusesConnections: reusesConnections)
     )
   }
 }

@@ -14,10 +14,11 @@ enum RetryCommand {
     had fewer than --max-attempts attempts (default 5), the oldest first, at most --rate
     requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
     honoured, up to 60 seconds. --rate unlimited sends as fast as the CRM answers, with at
-    most --connections requests at once (default 8, up to 64), recording each group of up to
-    256 leads with one write: for a backlog after an outage. Uncertain, rejected, accepted and still-sending leads are never
-    sent: an uncertain one may already be in the CRM, so check there first. Each attempt and
-    its outcome are written to the history log. One line is printed per lead, then a summary.
+    most --connections requests at once (default 8, up to 64) over connections kept open,
+    recording each group of up to 256 leads with one write: for a backlog after an outage.
+    Uncertain, rejected, accepted and still-sending leads are never sent: an uncertain one
+    may already be in the CRM, so check there first. Each attempt and its outcome are
+    written to the history log. One line is printed per lead, then a summary.
     Only one retry runs at a time on a log (it holds FILE.retry.lock). A lead another process
     is sending at that moment is left to it. Before sending, a log larger than --compact-over
     bytes (default 32 MiB) is compacted: each lead's records become one, atomically.
@@ -54,7 +55,8 @@ enum RetryCommand {
       throw UsageError(description: "unexpected argument '\(stray)'")
     }
     for warning in options.warnings { printError(warning) }
-    guard let client = options.client() else {
+    // At full speed a backlog keeps its connections open; spaced out, each lead has its own.
+    guard let client = options.client(reusesConnections: plan.rate == .infinity) else {
       printError("lead-console: no API key; nothing was sent.")
       printError(options.configuration.missingKeyHelp)
       return 2

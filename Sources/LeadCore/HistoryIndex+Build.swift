@@ -133,11 +133,14 @@ extension HistoryIndex.Storage {
       columns.reserve(leads: Int(size) / 200 + 16, textBytes: Int(size) / 3 + 1024)
     }
 
-    var buffer = [UInt8](repeating: 0, count: chunkSize)
     var fileOffset = reading.offset + Int64(reading.carried.count)
+    // No bigger than what is left to read (and a page more, for a line appended meanwhile):
+    // a refresh that finds a few new lines, or none, must not clear megabytes first.
+    let left = max(0, Int(clamping: size - fileOffset))
+    var buffer = [UInt8](repeating: 0, count: max(1, min(chunkSize, left + 4096)))
     while true {
       let got = buffer.withUnsafeMutableBytes {
-        pread(fd, $0.baseAddress, chunkSize, off_t(fileOffset))
+        pread(fd, $0.baseAddress, $0.count, off_t(fileOffset))
       }
       if got < 0 {
         if errno == EINTR { continue }

@@ -7,9 +7,12 @@ import Foundation
 #endif
 
 extension HistoryIndex {
-  /// Entries read back from the file lately, so redrawing a page reads nothing.
+  /// Entries read back from the file lately, so redrawing a page reads nothing, and a lead
+  /// judged once more just before it is claimed (`retry`'s groups of 256, after the list of
+  /// due leads was read) is not decoded twice. Entries share their text with the copies the
+  /// callers hold, so the cache costs little beyond them.
   struct EntryCache {
-    static let capacity = 1024
+    static let capacity = 16_384
     var entries: [Int: HistoryEntry] = [:]
 
     mutating func insert(_ entry: HistoryEntry, at position: Int) {

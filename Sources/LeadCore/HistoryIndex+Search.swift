@@ -16,29 +16,30 @@ extension HistoryIndex {
   /// with spaces, `+ - ( )`) also when its digits are part of the phone's digits however either
   /// was written, a partial number typed with the trunk `8` (`8 912`) matching a stored
   /// `7 912…`; punctuation alone (`+`, `(`), the start of a number, matches every lead with a
-  /// phone. An empty query matches every lead. The answer is kept: asking again, or for a longer query typed on from this one, costs
-  /// only the leads that matched before.
+  /// phone. An empty query matches every lead. The answer is kept: asking again costs nothing,
+  /// a longer query typed on from this one costs only the leads that matched before, and going
+  /// back to a shorter query already asked (Backspace) costs nothing (`SearchChain`).
   public func matches(query: String, states: Set<LeadState>) -> [Int32] {
     let mask = states.reduce(UInt8(0)) { $0 | (1 << $1.code) }
     let pattern = SearchPattern(query)
     return storage.withLock { storage in
-      if let cached = storage.search, cached.version == storage.version, cached.mask == mask {
-        if cached.pattern == pattern { return cached.result }
-        if cached.pattern.isNarrowed(by: pattern) {
-          let result = cached.result.filter { storage.columns.matches(Int($0), pattern) }
-          storage.search = SearchCache(
-            pattern: pattern, mask: mask, version: storage.version, result: result)
-          return result
-        }
+      let version = storage.version
+      if let kept = storage.searches.answer(to: pattern, mask: mask, version: version) {
+        return kept
       }
-      let result = storage.columns.search(pattern, mask: mask)
-      storage.search = SearchCache(
-        pattern: pattern, mask: mask, version: storage.version, result: result)
+      let result: [Int32]
+      if let wider = storage.searches.widerAnswer(for: pattern, mask: mask, version: version) {
+        result = wider.filter { storage.columns.matches(Int($0), pattern) }
+      } else {
+        result = storage.columns.search(pattern, mask: mask)
+      }
+      storage.searches.append(
+        SearchCache(pattern: pattern, mask: mask, version: version, result: result))
       return result
     }
   }
 
-  /// The last search and its answer.
+  /// One search and its answer.
   struct SearchCache {
     var pattern: SearchPattern
     var mask: UInt8

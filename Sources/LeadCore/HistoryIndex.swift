@@ -123,7 +123,7 @@ extension HistoryIndex {
     var columns: Columns
     var version = 0
     var counts: (version: Int, interval: DateInterval, counts: [LeadState: Int])?
-    var search: SearchCache?
+    var searches = SearchChain()
     var entries = EntryCache()
     var reading = Reading()
 

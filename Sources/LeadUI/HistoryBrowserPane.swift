@@ -45,6 +45,7 @@ enum HistoryBrowserPane {
       return
     }
     let rows = matches.dropFirst(browser.scroll).prefix(region.height)
+    let wordWidth = HistoryPane.wordWidth(in: state.language)
     for (offset, position) in rows.enumerated() {
       let line = region.top + offset
       guard let entry = state.historyEntry(at: Int(position)) else {
@@ -55,8 +56,7 @@ enum HistoryBrowserPane {
       let row = HistoryRow(entry, timeZone: state.context.timeZone, language: state.language)
       let selected = browser.scroll + offset == browser.selection
       drawRow(
-        row, line: line, width: width, wordWidth: HistoryPane.wordWidth(in: state.language),
-        into: &screen)
+        row, line: line, width: width, wordWidth: wordWidth, into: &screen)
       if selected { screen.paint(row: line, column: 0, width: width, role: .selected) }
     }
   }

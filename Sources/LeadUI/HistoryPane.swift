@@ -19,15 +19,25 @@ public struct HistoryRow: Sendable, Equatable {
 
   /// The row for one history entry, its state in words of `language`.
   public init(_ entry: HistoryEntry, timeZone: TimeZone, language: InterfaceLanguage = .english) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.hour, .minute], from: entry.queuedAt)
-    time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    time = Self.clockTime(of: entry.queuedAt, in: timeZone)
     mark = HistoryRow.mark(for: entry.state)
     word = HistoryRow.word(for: entry.state, in: language)
     contact = LeadText.contact(of: entry.lead)
     name = LeadText.name(of: entry.lead)
     role = HistoryRow.role(for: entry.state)
+  }
+
+  /// `HH:mm` of `date` in `timeZone`. Worked out from the zone's offset at that moment: a
+  /// calendar and a formatter cost more than the rest of a row, and the pane draws every row
+  /// of its page for each key.
+  static func clockTime(of date: Date, in timeZone: TimeZone) -> String {
+    let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+    let secondsOfDay = ((local % 86_400) + 86_400) % 86_400
+    return twoDigits(secondsOfDay / 3_600) + ":" + twoDigits(secondsOfDay % 3_600 / 60)
+  }
+
+  private static func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : String(value)
   }
 
   /// The row as plain text, fields separated by single spaces.

@@ -130,4 +130,16 @@ struct TerminalEndToEndTests {
     #expect(try terminal.modes() == modesBefore)
     #expect(try console.ttySettings("stty-after.txt") == before)
   }
+
+  @Test func aCrashWithTheBacktracerAtItsDefaultsDoesNotWaitForAKey() throws {
+    let console = try ConsoleInTerminal(key: Self.key)
+    // An empty setting leaves the runtime at its defaults: on a terminal, a backtracer that
+    // offers an interactive session and waits 30 s for a key.
+    try console.startRecordingPID(variables: ["SWIFT_BACKTRACE": ""])
+    try console.terminal.waitFor("First name")
+    let pid = try #require(console.consolePID())
+    kill(pid, SIGABRT)
+
+    #expect(console.exitStatus(within: 20) == "134")
+  }
 }

@@ -142,3 +142,26 @@ struct HistoryPaneFilterTests {
     #expect(console.selectedHistoryEntry?.id.rawValue == "a1")
   }
 }
+
+@Suite("History row time")
+struct HistoryRowTimeTests {
+  static let zones = ["UTC", "Europe/Moscow", "Asia/Kolkata", "America/St_Johns", "Europe/Berlin"]
+
+  @Test(
+    "the row's HH:mm is the calendar's hour and minute in the console's zone, summer time too",
+    arguments: zones)
+  func clockTimeAgreesWithTheCalendar(zone: String) throws {
+    let timeZone = try #require(TimeZone(identifier: zone))
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    // Across a year, at odd minutes, and just before and after midnight UTC.
+    let instants = stride(from: 0.0, to: 366 * 86_400, by: 86_400 * 7 + 3_671).map {
+      Date(timeIntervalSince1970: 1_704_067_140 + $0)
+    }
+    for date in instants {
+      let parts = calendar.dateComponents([.hour, .minute], from: date)
+      let expected = String(format: "%02d:%02d", parts.hour ?? -1, parts.minute ?? -1)
+      #expect(HistoryRow.clockTime(of: date, in: timeZone) == expected, "\(date)")
+    }
+  }
+}

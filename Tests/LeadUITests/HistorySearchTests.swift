@@ -87,6 +87,29 @@ struct HistorySearchTests {
     }
   }
 
+  @Test("deleting letters again (Backspace) lists what typing the shorter query lists")
+  func wideningAgreesWithAFreshSearch() {
+    var console = makeHistoryConsole(Array(manyEntries))
+    console.press(.function(4))
+    for query in ["семён ёж", "+7 912 000", "lead1@"] {
+      console.press(.escape)
+      console.press(.function(4))
+      for character in query { console.press(.character(character)) }
+      var typed = query
+      while !typed.isEmpty {
+        console.press(.backspace)
+        typed.removeLast()
+        let expected = manyEntries.filter { PlainMatch.matches($0.lead, filter: typed) }.map(\.id)
+        #expect(console.historyMatches.map(\.id) == expected, "after \(typed.debugDescription)")
+        // Typing a different letter from there narrows from the shorter query's answer.
+        console.press(.character("а"))
+        let narrowed = manyEntries.filter { PlainMatch.matches($0.lead, filter: typed + "а") }
+        #expect(console.historyMatches.map(\.id) == narrowed.map(\.id), "after \(typed)а")
+        console.press(.backspace)
+      }
+    }
+  }
+
   @Test("a lead queued or updated after the index was built is found with its new state")
   func liveChangesReachTheIndex() {
     var console = makeHistoryConsole(Array(manyEntries))

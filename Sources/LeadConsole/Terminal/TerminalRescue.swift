@@ -31,6 +31,8 @@ enum TerminalRescue {
     var terminalDescriptor: Int32 = -1
     var originalStandardError: Int32 = -1
     var heldStandardError: Int32 = -1
+    /// `/dev/null`, opened in advance: a crash points standard input at it.
+    var nullDescriptor: Int32 = -1
     var leaveBytes: UnsafeMutablePointer<UInt8>
     var leaveCount: Int
     var copyBuffer: UnsafeMutableRawPointer
@@ -93,6 +95,18 @@ enum TerminalRescue {
     }
   }
 
+  /// Called from the fatal handler: standard input becomes `/dev/null`. The Swift backtracer
+  /// decided at start, seeing a terminal, to offer an interactive session and wait up to 30 s
+  /// for a key; with no input left to read it prints its report and lets the process end at
+  /// once, so the operator never looks at a frozen screen.
+  fileprivate static func detachInput() {
+    let address = recordAddress.load(ordering: .sequentiallyConsistent)
+    guard let record = UnsafeMutablePointer<Record>(bitPattern: address),
+      record.pointee.nullDescriptor >= 0
+    else { return }
+    _ = dup2(record.pointee.nullDescriptor, STDIN_FILENO)
+  }
+
   /// Called from the fatal handler: the previous action for `signal` becomes current again.
   fileprivate static func reinstallPrevious(_ signal: Int32) {
     let address = recordAddress.load(ordering: .sequentiallyConsistent)
@@ -114,6 +128,7 @@ enum TerminalRescue {
         leaveBytes: leaveBytes, leaveCount: leaveSequence.count,
         copyBuffer: .allocate(byteCount: HeldStandardError.bufferSize, alignment: 1),
         previousActions: actions))
+    record.pointee.nullDescriptor = open("/dev/null", O_RDONLY | O_CLOEXEC)
     recordAddress.store(UInt(bitPattern: record), ordering: .sequentiallyConsistent)
     return record
   }
@@ -140,13 +155,15 @@ private let stopHandler: SignalHandler = { signal, _, _ in
   if signal == SIGHUP { TerminalRescue.restoreTerminal() }
 }
 
-/// A crash: restore the terminal, then hand the signal to the previous handler. A fault the
+/// A crash: restore the terminal, leave the backtracer no key to wait for, then hand the
+/// signal to the previous handler. A fault the
 /// kernel raised (`si_code` > 0) recurs when the faulting instruction runs again, so returning
 /// gives the previous handler the true context and the backtrace stays intact. A signal sent
 /// by `kill`, `raise` or `abort` is raised again instead; since the Swift backtracer lets the
 /// process run on after a sent SIGSEGV, the loop is also asked to stop.
 private let fatalHandler: SignalHandler = { signal, info, _ in
   TerminalRescue.restoreTerminal()
+  TerminalRescue.detachInput()
   TerminalRescue.reinstallPrevious(signal)
   let sentByProcess = (info?.pointee.si_code ?? 0) <= 0
   if sentByProcess {
