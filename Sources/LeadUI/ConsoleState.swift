@@ -108,12 +108,16 @@ public struct ConsoleState: Sendable {
     if case .key(let key) = event {
       return handleKey(key)
     }
-    // Keys cancel a duplicate warning themselves; other news cancels it by replacing it.
+    // Keys cancel a duplicate warning themselves; other news cancels it by replacing it. The
+    // same goes for the quit question: once news hides it, the quit key asks again rather than
+    // leaving on a question the operator can no longer see.
     let shown = status
     let askingKeyResend = !pendingKeyResend.isEmpty
+    let askingQuit = isQuitPending
     defer {
       dropDuplicateUnlessStill(shown)
       if askingKeyResend, status != shown { pendingKeyResend = [] }
+      if askingQuit, status != shown { isQuitPending = false }
     }
     switch event {
     case .key:

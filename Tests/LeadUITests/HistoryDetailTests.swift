@@ -186,6 +186,19 @@ struct HistoryQuitTests {
     #expect(console.press(.function(10)).isEmpty)
   }
 
+  @Test("news that hides the quit question disarms it, so the quit key asks again")
+  func newsDisarmsTheQuestion() throws {
+    var console = makeHistoryConsole(paneEntries)
+    #expect(console.press(.function(10)).isEmpty)
+    let id = try #require(paneEntries.first { $0.state == .notDelivered }).id
+    let accepted = Outcome(kind: .accepted, httpStatus: 200, reason: "HTTP 200")
+    _ = console.handle(.leadUpdated(id: id, state: .accepted, outcome: accepted))
+    #expect(!console.statusLine.hasPrefix("Press the quit key again"))
+    #expect(console.press(.function(10)).isEmpty)
+    #expect(console.statusLine.hasPrefix("Press the quit key again to leave"))
+    #expect(console.press(.function(10)) == [.quit])
+  }
+
   @Test("with only accepted, rejected and done leads, quitting is immediate")
   func quitAtOnce() {
     let finished = paneEntries.filter { [.accepted, .rejected, .done].contains($0.state) }
