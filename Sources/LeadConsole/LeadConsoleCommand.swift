@@ -68,6 +68,9 @@ enum LeadConsoleCommand {
       }
     } catch {
       printError("lead-console: \(error)")
+      // Only a mistake in the arguments is helped by the usage; a refused config file or an
+      // unreadable schema is named by the message itself.
+      guard error is UsageError else { return 2 }
       let helpCommand =
         command.flatMap {
           ["send", "history", "retry", "sandbox", "schema", "check-key"].contains($0)

@@ -136,7 +136,25 @@ struct SendCommandTests {
     let folder = try ScratchFolder()
     let result = try runConsole(arguments, environment: isolatedEnvironment(in: folder))
     #expect(result.status == 2)
-    #expect(!result.standardError.isEmpty)
+    #expect(result.standardError.contains("Try 'lead-console send --help'."))
+  }
+
+  @Test func aConfigFileOthersCanReadIsRefusedByNameWithoutPointingAtTheUsage() throws {
+    let folder = try ScratchFolder()
+    let config = folder.file("config/gentleman-lead-console/config.json")
+    try FileManager.default.createDirectory(
+      at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(#"{ "api_key": "\#(Self.key)" }"#.utf8).write(to: config)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config.path)
+
+    let result = try runConsole(
+      ["send", "--phone", "89121234567", "--log", folder.file("h.jsonl").path],
+      environment: isolatedEnvironment(in: folder))
+
+    #expect(result.status == 2)
+    #expect(result.standardError.contains(config.path), "\(result.standardError)")
+    #expect(!result.standardError.contains("--help"), "\(result.standardError)")
+    #expect(!result.standardError.contains(Self.key))
   }
 
   @Test func versionPrintsTheVersion() throws {
