@@ -182,8 +182,18 @@ extension ConsoleState {
   }
 
   /// Puts the shown lead into the form and gives the form the focus, to fix and send again.
+  ///
+  /// Over a lead being typed it asks first, as the new-call key does: the same key again
+  /// replaces that lead, any other keeps it.
   mutating func copyDetailToForm() {
     guard let entry = detailEntry else { return }
+    let question = StatusMessage(text(.copyQuestion), role: .warning)
+    guard isFormEmpty || (isCopyPending && status == question) else {
+      isCopyPending = true
+      status = question
+      return
+    }
+    isCopyPending = false
     historyBrowser = nil
     fill(with: entry.lead)
     status = StatusMessage(text(.copiedToForm, LeadText.label(of: entry.lead, in: language)))

@@ -40,6 +40,7 @@ extension ConsoleState {
     let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
     if command != .resetForm { isResetPending = false }
+    if command != .copyToForm { isCopyPending = false }
     if command != .send, pendingDuplicate != nil { dropDuplicate() }
     if !(command.map(Self.cutCommands.contains) ?? false) { killBuffer.endGathering() }
     if let command {

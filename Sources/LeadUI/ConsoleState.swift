@@ -83,6 +83,9 @@ public struct ConsoleState: Sendable {
   public internal(set) var stickyCodes: Set<String> = []
   /// True after the new-call key was pressed over typing: pressing it again clears the form.
   public internal(set) var isResetPending = false
+  /// True after the to-form key was pressed in the history over typing: pressing it again
+  /// replaces the typed lead with the shown one.
+  public internal(set) var isCopyPending = false
   /// The help screen while it is shown, or nil.
   public internal(set) var help: HelpScreen?
 

@@ -100,6 +100,22 @@ struct HistoryDetailTests {
     #expect(entry.attempts.last?.outcome == accepted)
   }
 
+  @Test("over a lead being typed, the to-form key asks first and keeps it on any other key")
+  func copyOverTypingAsks() {
+    var console = makeHistoryConsole([detailedEntry()])
+    console.type("Текущий")
+    console.press(.function(4), .enter)
+    #expect(console.press(.function(7)).isEmpty)
+    #expect(console.statusLine.hasPrefix("Unsent lead in the form: the same key again replaces"))
+    #expect(console.value(of: .firstName) == "Текущий")
+    console.press(.down)
+    console.press(.function(7))
+    #expect(console.value(of: .firstName) == "Текущий")
+    console.press(.function(7))
+    #expect(console.value(of: .firstName) == "Иван")
+    #expect(console.historyBrowser == nil)
+  }
+
   @Test("a resend the log refuses lists no attempt and says why")
   func resendRefusedByTheLog() throws {
     var console = consoleInDetail()

@@ -256,6 +256,7 @@ extension UIText {
     .refusedDone: "Not resent: %1 was marked done meanwhile",
     .refusedUncertain: "Not resent: the CRM may already have %1; check it, then resend",
     .refusedRejected: "Not resent: the CRM rejected %1 (error %2); fix it and enter it anew",
+    .copyQuestion: "Unsent lead in the form: the same key again replaces it, any other keeps it",
     .copiedToForm: "%1 is in the form: fix it and F2 sends it as a new lead",
     .alreadyDone: "%1 is already done",
     .markingDone: "%1: marking done…",

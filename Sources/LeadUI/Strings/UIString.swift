@@ -484,6 +484,8 @@ public enum UIString: String, Sendable, CaseIterable {
   case refusedRejected
   /// Status: lead %1 resent.
   case resending
+  /// Status: the to-form key over a lead being typed.
+  case copyQuestion
   /// Status: lead %1 copied into the form.
   case copiedToForm
   /// Status: lead %1 already done.
