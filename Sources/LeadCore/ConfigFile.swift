@@ -20,7 +20,8 @@ struct ConfigFile: Equatable {
   ]
 
   /// Reads the file; a missing file is an empty configuration. A file holding the key that
-  /// other users may read is refused: the key lets anyone write into the CRM.
+  /// other users may read is refused: the key lets anyone write into the CRM. A file, or its
+  /// folder, that other users may change is refused too, key or not.
   static func read(_ url: URL) throws(ConfigurationError) -> ConfigFile {
     let path = url.path
     let data: Data
@@ -36,8 +37,18 @@ struct ConfigFile: Equatable {
     }
 
     let file = try parse(data, path: path)
-    if file.key != nil, let mode = permissions(of: path), mode & 0o077 != 0 {
+    let mode = permissions(of: path)
+    if file.key != nil, let mode, mode & 0o077 != 0 {
       throw .keyFileOpenToOthers(path: path, mode: mode & 0o777)
+    }
+    // Whoever can change the file or replace it chooses the endpoint and the CA the key and
+    // every lead go to, so neither may be open to others even when the key is elsewhere.
+    if let mode, mode & 0o022 != 0 {
+      throw .configFileWritableByOthers(path: path, mode: mode & 0o777)
+    }
+    let folder = url.deletingLastPathComponent().path
+    if let folderMode = permissions(of: folder), folderMode & 0o022 != 0 {
+      throw .configFolderWritableByOthers(path: folder, mode: folderMode & 0o777)
     }
     return file
   }

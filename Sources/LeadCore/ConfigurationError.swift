@@ -16,8 +16,20 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case credentialsInEndpoint(setting: String)
   /// The config file holds the API key and its group or others may read or change it.
   case keyFileOpenToOthers(path: String, mode: Int)
+  /// Other users may change the config file, and with it where the key and the leads go.
+  case configFileWritableByOthers(path: String, mode: Int)
+  /// Other users may replace the config file through its folder.
+  case configFolderWritableByOthers(path: String, mode: Int)
   /// The CA certificate file to trust cannot be read.
   case unreadableCAFile(setting: String, path: String, reason: String)
+}
+
+extension ConfigurationError {
+  /// A file mode as `ls` and `chmod` write it, four octal digits.
+  static func octal(_ mode: Int) -> String {
+    let digits = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
 }
 
 extension ConfigurationError: CustomStringConvertible {
@@ -45,10 +57,15 @@ extension ConfigurationError: CustomStringConvertible {
       return "\(setting) holds a user name or password; the CRM takes only the API key,"
         + " given as --key, \(Configuration.keyVariable) or \"key\" in the config file"
     case .keyFileOpenToOthers(let path, let mode):
-      let octal = String(mode, radix: 8)
       return "the config file \(path) holds the API key but other users can read or change it (mode"
-        + " \(String(repeating: "0", count: max(0, 4 - octal.count)))\(octal)); nothing is sent"
-        + " until only you can: run chmod 600 \(path)"
+        + " \(Self.octal(mode))); nothing is sent until only you can: run chmod 600 \(path)"
+    case .configFileWritableByOthers(let path, let mode):
+      return "other users can change the config file \(path) (mode \(Self.octal(mode))), and with"
+        + " it where the key and the leads go; nothing is sent until only you can: run chmod 600"
+        + " \(path)"
+    case .configFolderWritableByOthers(let path, let mode):
+      return "other users can replace the config file in \(path) (mode \(Self.octal(mode)));"
+        + " nothing is sent until only you can: run chmod 700 \(path)"
     case .unreadableCAFile(let setting, let path, let reason):
       return "\(setting): cannot read the CA certificate file \(path): \(reason)"
     }

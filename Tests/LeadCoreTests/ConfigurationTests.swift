@@ -287,6 +287,37 @@ struct ConfigurationTests {
     #expect(try resolve(file: file).operatorName == "Мария")
   }
 
+  @Test(
+    "refuses a config file others may change even without a key: it names the endpoint",
+    arguments: [0o666, 0o646, 0o664, 0o622])
+  func refusesAConfigFileOthersMayChange(mode: Int) throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(
+      #"{"endpoint": "http://127.0.0.1:9/api/site/"}"#, to: "c.json", mode: mode)
+
+    let error = #expect(throws: ConfigurationError.self) {
+      try resolve(environment: ["GENTLEMAN_API_KEY": "from-env-000000"], file: file)
+    }
+
+    #expect(error == .configFileWritableByOthers(path: file.path, mode: mode))
+    #expect(error?.description.hasSuffix("run chmod 600 \(file.path)") == true)
+    #expect(error?.description.contains("from-env") == false)
+  }
+
+  @Test func refusesAConfigFileInAFolderOthersMayChange() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write(#"{"key": "from-file-000000"}"#, to: "shared/c.json")
+    let folder = file.deletingLastPathComponent()
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+
+    #expect(throws: ConfigurationError.configFolderWritableByOthers(path: folder.path, mode: 0o777))
+    {
+      try resolve(file: file)
+    }
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    #expect(try resolve(file: file).key == APIKey("from-file-000000"))
+  }
+
   @Test func takesTheCAFileFromTheFlagBeforeTheFile() throws {
     let directory = try TemporaryDirectory()
     let flagCA = try directory.write("PEM", to: "flag-ca.pem")
