@@ -23,6 +23,11 @@ extension ConsoleState {
     return isPreviewShown && !ownsScreen ? KeyMap.previewing(area) : KeyMap.standard(for: area)
   }
 
+  /// The commands held while the window is too small to show their effect or their question.
+  static let unseenlyHeldCommands: Set<Command> = [
+    .send, .resend, .markDone, .copyToForm, .resetForm, .saveSettings, .checkKey, .copyCurl,
+  ]
+
   /// The commands an open pick list handles itself; any other command closes the list first.
   /// The cursor keys and Delete do nothing there, so a stray one neither closes the list nor
   /// clears the field's choice.
@@ -33,11 +38,18 @@ extension ConsoleState {
   ]
 
   /// A key runs its command if it is bound, else its text goes where typing goes now.
+  ///
+  /// While the window is too small to show the console, typing and editing go on (nothing
+  /// typed is lost), but the commands that act beyond the screen (send, resend, mark done,
+  /// save, copy, clear) wait for a window that shows what they would do.
   mutating func handleKey(_ key: Key) -> [Effect] {
+    let command = keyMap.command(for: key)
+    if let command, Self.unseenlyHeldCommands.contains(command), isWindowTooSmall {
+      return []
+    }
     if !pendingKeyResend.isEmpty, let effects = answerKeyResend(key) {
       return effects
     }
-    let command = keyMap.command(for: key)
     if command != .quit { isQuitPending = false }
     if command != .resetForm { isResetPending = false }
     if command != .copyToForm { isCopyPending = false }
@@ -227,5 +239,15 @@ extension ConsoleState {
     } else if command == .pageUp || command == .pageDown {
       pageFocus(forwards: command == .pageDown)
     }
+  }
+}
+
+extension ConsoleState {
+  /// True when the terminal's last reported size cannot show the console (the renderer then
+  /// draws the small-window message instead).
+  var isWindowTooSmall: Bool {
+    guard let size = screenSize else { return false }
+    // SmallWindow's minimum is the larger of the two the renderer checks.
+    return SmallWindow.isTooSmall(rows: size.rows, columns: size.columns)
   }
 }

@@ -103,6 +103,24 @@ struct SmallWindowTests {
     #expect(!screen.text.contains(quits))
   }
 
+  @Test("while the window is too small, typing goes on but nothing is sent or cleared unseen")
+  func sendingWaitsForALargerWindow() {
+    var console = makeConsole()
+    console.type("Ия")
+    console.press(.tab, .tab)
+    console.press(.paste("8 900 444 33 22"))
+    _ = console.handle(.resized(rows: 20, columns: 60))
+    #expect(console.press(.function(2)).isEmpty)
+    #expect(console.press(.control("s")).isEmpty)
+    console.press(.function(8), .function(8))
+    #expect(console.value(of: .phone) == "8 900 444 33 22")
+
+    _ = console.handle(.resized(rows: 24, columns: 80))
+    #expect(console.press(.function(2)).count == 1)
+    _ = console.handle(.resized(rows: 5, columns: 20))
+    #expect(console.press(.function(10)) == [.quit])
+  }
+
   @Test(
     "every size down to nothing renders whole, with no cell wider than the screen",
     arguments: [(0, 0), (1, 1), (1, 2), (2, 1), (5, 20), (-1, 5), (3, 0), (23, 79)])
