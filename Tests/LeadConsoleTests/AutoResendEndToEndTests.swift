@@ -81,4 +81,52 @@ struct AutoResendEndToEndTests {
     try terminal.press("F10")
     #expect(console.exitStatus() == "0")
   }
+
+  @Test func theBuiltInSandboxNeverTakesALeadQueuedForARealCRM() throws {
+    let console = try ConsoleInTerminal(key: Self.key)
+    let terminal = console.terminal
+    let log = HistoryLog(url: console.log)
+    let failed = Outcome(kind: .notDelivered, httpStatus: 503, reason: "HTTP 503")
+    let queued = Date() - 600
+    // Never contacted: the address is only what the log says the lead was meant for.
+    let leads = [
+      ("0000000000c1", "https://crm.example.ru/api/site/", "+7 912 400-00-03"),
+      ("0000000000c2", "http://127.0.0.1:9/api/site/", "+7 912 400-00-04"),
+    ]
+    for (id, endpoint, phone) in leads {
+      try log.append(contentsOf: [
+        .queued(
+          id: LeadID(rawValue: id), time: queued, lead: Lead(phone: phone), endpoint: endpoint,
+          method: .post, operatorName: nil),
+        .sending(id: LeadID(rawValue: id), time: queued, attempt: 1, pid: nil),
+        .outcome(id: LeadID(rawValue: id), time: queued, attempt: 1, outcome: failed),
+      ])
+    }
+    try console.start(["--sandbox"])
+    try terminal.waitFor("First name")
+
+    let states = {
+      Dictionary(uniqueKeysWithValues: log.load().entries.map { ($0.id.rawValue, $0) })
+    }
+    let loopbackSent = try eventually(within: 30) { states()["0000000000c2"]?.state == .accepted }
+    #expect(loopbackSent, "\((try? terminal.screen()) ?? "")")
+    try terminal.press("F4")
+    try terminal.waitFor("+7 912 400-00-03")
+    try terminal.type("400-00-03")
+    try terminal.press("Enter")
+    try terminal.waitFor("Esc returns to the list")
+    try terminal.press("F2")
+    try terminal.waitFor("queued for https://crm.example.ru")
+
+    let real = try #require(states()["0000000000c1"])
+    #expect(real.state == .notDelivered)
+    #expect(real.attempts.count == 1)
+    let record = console.folder.file("state/gentleman-lead-console/sandbox-requests.jsonl")
+    let received = (try? String(contentsOf: record, encoding: .utf8)) ?? ""
+    #expect(received.contains("400-00-04"))
+    #expect(!received.contains("400-00-03"))
+    try terminal.press("F10")
+    try terminal.press("F10")
+    #expect(console.exitStatus() == "0")
+  }
 }

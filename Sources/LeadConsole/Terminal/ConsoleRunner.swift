@@ -210,6 +210,9 @@ private struct ConsoleLoop {
       return [.notice(language.text(.notResentGone))]
     }
     guard deliveries[id] == nil else { return [.notice(language.text(.notResentInFlight))] }
+    guard Self.maySend(entry, isSandbox: state.context.isSandbox) else {
+      return [.notice(language.text(.notResentToSandbox, TerminalText.singleLine(entry.endpoint)))]
+    }
     startDelivery(of: entry, with: dispatcher, resendUncertain: deliberate)
     return [.leadUpdated(id: id, state: .sending, outcome: nil)]
   }
@@ -219,9 +222,23 @@ private struct ConsoleLoop {
   /// never picks an uncertain one, and the dispatcher's claim re-checks the log.
   private mutating func resendDue(now: Date) -> [ConsoleEvent] {
     guard dispatcher != nil else { return [] }
-    let idle = state.history.filter { deliveries[$0.id] == nil }
+    let isSandbox = state.context.isSandbox
+    let idle = state.history.filter {
+      deliveries[$0.id] == nil && Self.maySend($0, isSandbox: isSandbox)
+    }
     guard let entry = schedule.due(idle, now: now, lastRequest: lastRequestAt) else { return [] }
     return resend(entry.id, deliberate: false)
+  }
+
+  /// False for a lead queued for a CRM off this machine while the console sends to its own
+  /// sandbox (`--sandbox` over a real history log): the sandbox would take it and mark it
+  /// accepted without it ever reaching the CRM.
+  static func maySend(_ entry: HistoryEntry, isSandbox: Bool) -> Bool {
+    guard isSandbox else { return true }
+    guard let host = URLComponents(string: entry.endpoint)?.host?.lowercased() else {
+      return false
+    }
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
   }
 
   /// Records in the history log that the operator closed the lead by hand.

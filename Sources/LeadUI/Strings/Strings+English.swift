@@ -346,6 +346,7 @@ extension UIText {
     .noKeyToSend: "there is no API key to send with",
     .notResentNoKey: "Not resent: there is no API key to send with",
     .notResentGone: "Not resent: the lead is no longer in the console's history",
+    .notResentToSandbox: "Not resent: it was queued for %1, and the sandbox is no CRM",
     .notResentInFlight: "Not resent: it is being sent now",
     .notMarkedNoHistory: "Not marked done: there is no history to write",
     .notMarkedDone: "Not marked done: %1",

@@ -349,6 +349,7 @@ extension UIText {
     .noKeyToSend: "нет API-ключа для отправки",
     .notResentNoKey: "Не отправлен снова: нет API-ключа",
     .notResentGone: "Не отправлен снова: лида больше нет в истории консоли",
+    .notResentToSandbox: "Не отправлен снова: он для %1, а песочница — не CRM",
     .notResentInFlight: "Не отправлен снова: он отправляется сейчас",
     .notMarkedNoHistory: "Не закрыт: некуда записать историю",
     .notMarkedDone: "Не закрыт: %1",

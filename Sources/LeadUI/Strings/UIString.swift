@@ -646,6 +646,8 @@ public enum UIString: String, Sendable, CaseIterable {
   case notResentNoKey
   /// Status: resend of a lead no longer held.
   case notResentGone
+  /// Status: resend of a lead queued for the CRM at %1 refused by the sandbox.
+  case notResentToSandbox
   /// Status: resend of a lead in flight.
   case notResentInFlight
   /// Status: mark done without a history.

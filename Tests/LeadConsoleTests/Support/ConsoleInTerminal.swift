@@ -30,10 +30,15 @@ final class ConsoleInTerminal {
   }
 
   /// The console's exit status once it has ended, or nil if it is still running.
+  ///
+  /// The shell creates the file before it writes the status into it, so an empty file means
+  /// the status is still on its way.
   func exitStatus(within seconds: TimeInterval = 10) -> String? {
-    guard eventually(within: seconds, { FileManager.default.fileExists(atPath: exitFile.path) })
-    else { return nil }
-    let text = (try? String(contentsOf: exitFile, encoding: .utf8)) ?? ""
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let read = { [exitFile] in
+      ((try? String(contentsOf: exitFile, encoding: .utf8)) ?? "")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    guard eventually(within: seconds, { !read().isEmpty }) else { return nil }
+    return read()
   }
 }
