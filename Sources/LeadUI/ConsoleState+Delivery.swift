@@ -29,7 +29,11 @@ extension ConsoleState {
       let height = historyListHeight
       historyBrowser?.keepVisible(count: count, height: height)
     }
-    reportHistoryDamage(lines: report.damagedLines, problem: report.readProblem)
+    // Read again every few seconds for other writers: the status line only hears of damage
+    // it has not told yet.
+    if report.damagedLines != damagedHistoryLines || report.readProblem != historyReadProblem {
+      reportHistoryDamage(lines: report.damagedLines, problem: report.readProblem)
+    }
   }
 
   /// Adds `entries` to the leads held in full; an entry already held keeps its newer state.
@@ -44,6 +48,7 @@ extension ConsoleState {
   /// Says on the status line that the log could not be read, or which lines were skipped.
   private mutating func reportHistoryDamage(lines: [Int], problem: String?) {
     damagedHistoryLines = lines
+    historyReadProblem = problem
     if let problem {
       status = StatusMessage(text(.historyUnreadable, problem), role: .warning)
       return

@@ -64,6 +64,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var historyIndex = HistoryIndex.inMemory([])
   /// Line numbers of history log lines that could not be read.
   public internal(set) var damagedHistoryLines: [Int] = []
+  /// Why the history log could not be read at all, as last reported.
+  public internal(set) var historyReadProblem: String?
   /// The terminal's size, once the runner has reported it.
   public internal(set) var screenSize: (rows: Int, columns: Int)?
   /// Leads that could not be written to the history log while the form held other typing;

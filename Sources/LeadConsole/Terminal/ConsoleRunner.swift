@@ -1,6 +1,7 @@
 import Foundation
 import LeadCore
 import LeadUI
+import Synchronization
 
 /// What the console needs to run: its setting, the sender, and the history it shows.
 struct ConsoleSetup {
@@ -75,6 +76,12 @@ private struct ConsoleLoop {
   private var lastRequestAt: Date?
   /// When the loop next looks for a lead due for an automatic resend.
   private var nextResendCheck = Date()
+  /// True once the whole log is indexed; from then on the loop watches it for other writers.
+  private var isIndexed = false
+  /// When the loop next reads what other processes appended to the log.
+  private var nextLogWatch = Date()
+  /// True while a read of the log's new records runs, so reads never pile up.
+  private let logWatchRunning = LogWatchFlag()
 
   /// The language of the console's words, for the notices the loop words itself.
   private var language: InterfaceLanguage { state.language }
@@ -83,6 +90,9 @@ private struct ConsoleLoop {
   private static let quitGraceSeconds = 3.0
   /// How often the loop looks for a due lead; the schedule's spacing is at least this long.
   private static let resendCheckSeconds = 1.0
+  /// How often the loop reads what other processes (another console, `send`, `retry`)
+  /// appended to the log, for the pane, the duplicate check and leads left queued.
+  private static let logWatchSeconds = 2.0
 
   init(setup: ConsoleSetup, session: TerminalSession) {
     var context = setup.context
@@ -124,6 +134,10 @@ private struct ConsoleLoop {
         nextResendCheck = now.addingTimeInterval(Self.resendCheckSeconds)
         events += resendDue(now: now)
       }
+      if isIndexed, now >= nextLogWatch {
+        nextLogWatch = now.addingTimeInterval(Self.logWatchSeconds)
+        watchLog()
+      }
 
       let signal = TerminalRescue.stopSignal.load(ordering: .sequentiallyConsistent)
       if signal != 0 {
@@ -156,6 +170,9 @@ private struct ConsoleLoop {
       }
       if case .resendRefused(let id, _, _) = queue[next] {
         deliveries[id] = nil
+      }
+      if case .historyIndexed = queue[next] {
+        isIndexed = true
       }
       if case .settingsApplied = queue[next], let replacement = inbox.takeDispatcher() {
         dispatcher = replacement
@@ -311,6 +328,24 @@ private struct ConsoleLoop {
     }
   }
 
+  /// Reads, off the main thread, what was appended to the log since the index last read it;
+  /// when that changed anything, the pane, the duplicate check and the resend schedule get the
+  /// log's leads as they now stand (as after the start-up read).
+  private func watchLog() {
+    let running = logWatchRunning
+    guard running.begin() else { return }
+    let history = setup.history
+    let inbox = self.inbox
+    let seen = state.historyIndex.version
+    Task.detached {
+      defer { running.end() }
+      let index = history.currentIndex()
+      guard index.version != seen else { return }
+      let open = index.openEntries(limit: ConsoleState.openLeadLimit)
+      inbox.post(.historyIndexed(index.report, open: open))
+    }
+  }
+
   /// Reads the history log off the main thread, so a long log never delays the first frame:
   /// first its newest page, then an index of the whole file. A log past
   /// `HistoryLog.defaultCompactionLimit` that compaction would shrink markedly is compacted
@@ -342,4 +377,20 @@ private struct ConsoleLoop {
     }
   }
 
+}
+
+/// Says whether a read of the log's new records is under way.
+final class LogWatchFlag: Sendable {
+  private let running = Atomic<Bool>(false)
+
+  /// Marks a read as started; false when one already runs.
+  func begin() -> Bool {
+    running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+      .exchanged
+  }
+
+  /// Marks the read as done.
+  func end() {
+    running.store(false, ordering: .releasing)
+  }
 }
