@@ -19,8 +19,8 @@ extension HistoryLog {
   /// true if it did.
   ///
   /// Each lead keeps its fields (unless `retention` reaches it, see `HistoryRetention`), every
-  /// attempt and its state; damaged lines are carried over
-  /// verbatim after the leads. The new file is written beside the log, flushed, renamed over
+  /// attempt and its state; damaged lines are carried over verbatim after the leads, but for
+  /// those naming a lead the retention purged. The new file is written beside the log, flushed, renamed over
   /// it and the directory flushed, all under the append lock: a crash at any point leaves the
   /// old file or the new one, each complete, and no writer appends to the old one meanwhile.
   @discardableResult
@@ -50,17 +50,51 @@ extension HistoryLog {
     let snapshot = HistorySnapshot.fold(lines: lines)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count / 2)
+    var purged: Set<String> = []
     for entry in snapshot.entries.reversed() {
       let kept = retention?.applied(to: entry) ?? entry
+      if kept.purgedAt != nil { purged.insert(kept.id.rawValue) }
       output += try HistoryRecord.compacted(kept).jsonLine()
       output.append(UInt8(ascii: "\n"))
     }
-    // Kept as they were: a damaged line may be the only trace of a record someone can mend.
+    // Kept as they were: a damaged line may be the only trace of a record someone can mend;
+    // but not one of a lead whose personal data is removed, which it may repeat.
     for number in snapshot.damagedLines {
-      output += lines[number - 1]
+      let line = lines[number - 1]
+      if !purged.isEmpty, idsNamed(in: line).contains(where: purged.contains) { continue }
+      output += line
       output.append(UInt8(ascii: "\n"))
     }
     return output
+  }
+
+  /// The values of every `"id"` member a line names, read however damaged the line is after.
+  static func idsNamed(in line: ArraySlice<UInt8>) -> [String] {
+    let member = Array(#""id""#.utf8)
+    var ids: [String] = []
+    var index = line.startIndex
+    while index + member.count <= line.endIndex {
+      guard line[index..<index + member.count].elementsEqual(member) else {
+        index += 1
+        continue
+      }
+      var cursor = index + member.count
+      func skipSpaces() {
+        while cursor < line.endIndex, line[cursor] == 0x20 || line[cursor] == 0x09 { cursor += 1 }
+      }
+      skipSpaces()
+      if cursor < line.endIndex, line[cursor] == UInt8(ascii: ":") {
+        cursor += 1
+        skipSpaces()
+        if cursor < line.endIndex, line[cursor] == UInt8(ascii: "\"") {
+          let start = cursor + 1
+          let end = line[start...].firstIndex(of: UInt8(ascii: "\"")) ?? line.endIndex
+          ids.append(String(decoding: line[start..<end], as: UTF8.self))
+        }
+      }
+      index += member.count
+    }
+    return ids
   }
 
   /// Writes `bytes` to the temporary file, flushes it, renames it over the log, flushes the

@@ -93,6 +93,40 @@ struct HistoryRetentionTests {
     #expect(text.contains("Щёкина-old-rejected"))
   }
 
+  @Test func aDamagedLineNamingAPurgedLeadGoesWithItsDataAndOthersStay() throws {
+    let directory = try TemporaryDirectory()
+    let log = HistoryLog(url: directory.file("history.jsonl"))
+    try write([("old", 40, .accepted), ("kept", 40, .rejected)], to: log)
+    let torn = [
+      #"{"attempt":3,"id": "old","kind":"outcome","reason":"echo Зинаида zinaida@secret.ru"#,
+      #"{"attempt":2,"id":"kept","kind":"outcome","reason":"echo Пётр"#,
+      #"{"kind":"outcome","reason":"no id at all"#,
+    ]
+    let handle = try FileHandle(forWritingTo: log.url)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(torn.map { $0 + "\n" }.joined().utf8))
+    try handle.close()
+
+    #expect(try log.compact(maxBytes: 0, retention: HistoryRetention(days: 30, now: now)))
+
+    let text = String(decoding: try Data(contentsOf: log.url), as: UTF8.self)
+    #expect(!text.contains("zinaida@secret.ru"))
+    #expect(text.contains("echo Пётр"))
+    #expect(text.contains("no id at all"))
+    #expect(log.load().damagedLines.count == 2)
+  }
+
+  @Test(
+    "the ids a damaged line names are read with or without spaces, up to a cut",
+    arguments: [
+      (#"{"id":"a1","x":1"#, ["a1"]), (#"{"id" : "b2"#, ["b2"]),
+      (#"{"kind":"done","id":"c3","by":"x","id":"d4"}"#, ["c3", "d4"]), (#"{"id":12}"#, []),
+      (#"{"identity":"no"}"#, []),
+    ])
+  func idsNamed(line: String, ids: [String]) {
+    #expect(HistoryLog.idsNamed(in: ArraySlice(Array(line.utf8))) == ids)
+  }
+
   @Test func theIndexReadsAPurgedLogAsTheFullReadDoes() throws {
     let directory = try TemporaryDirectory()
     let log = HistoryLog(url: directory.file("history.jsonl"))
