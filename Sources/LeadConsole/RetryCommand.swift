@@ -11,7 +11,8 @@ enum RetryCommand {
                               [--connections N] [--compact-over BYTES]
 
     Sends once more every lead of the history log whose state is not delivered and that has
-    had fewer than --max-attempts attempts (default 5), the oldest first, at most --rate
+    had fewer than --max-attempts attempts (default 5), and every lead left queued and never
+    sent for more than 30 seconds (its process stopped first), the oldest first, at most --rate
     requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
     honoured, up to 60 seconds. --rate unlimited sends as fast as the CRM answers, with at
     most --connections requests at once (default 8, up to 64) over connections kept open,

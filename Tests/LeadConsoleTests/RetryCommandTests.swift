@@ -190,6 +190,7 @@ struct RetryCommandTests {
     let result = try runConsole(["retry", "--help"], environment: setting.environment)
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("--max-attempts"))
+    #expect(result.standardOutput.contains("left queued and never"))
     #expect(result.standardOutput.contains("3  some leads are still not delivered"))
   }
 
