@@ -37,8 +37,7 @@ enum ConsoleCommand {
     }
 
     let client = options.client()
-    var notices = options.warnings
-    if client == nil { notices.append(options.configuration.missingKeyHelp) }
+    let notices = options.warnings
     let history = HistoryLog(url: options.logFile)
     var preview: (@Sendable (Lead) -> String)?
     var curlPreview: (@Sendable (Lead) -> String)?

@@ -97,11 +97,12 @@ public struct ConsoleState: Sendable {
     self.context = context
     outline = FormOutline(
       schema: context.schema, notice: context.schemaNotice, language: context.language)
-    let notices = (context.schemaNotice.map { [$0] } ?? []) + context.notices
+    // Without a key, how to get one comes first, in the interface's language and short
+    // enough for one status line.
+    let noKey = context.canSend ? [] : [context.language.text(.statusNoKey)]
+    let notices = noKey + (context.schemaNotice.map { [$0] } ?? []) + context.notices
     if !notices.isEmpty {
       status = StatusMessage(notices.joined(separator: " · "), role: .warning)
-    } else if !context.canSend {
-      status = StatusMessage(context.language.text(.statusNoKey), role: .warning)
     } else {
       status = StatusMessage(context.language.text(.statusReady))
     }

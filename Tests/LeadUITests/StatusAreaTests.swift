@@ -46,4 +46,18 @@ struct StatusAreaTests {
     #expect(row(screen, 22).hasSuffix("…"))
     #expect(screen.text(ofRow: 23).contains("F2/^S Send"))
   }
+
+  @Test(
+    "without a key the start-up status says how to get one first, whole, in its language",
+    arguments: InterfaceLanguage.allCases)
+  func noKeyHintFirst(language: InterfaceLanguage) {
+    let notice = "Locale ru_RU.UTF-8 is not installed: text is handled as UTF-8 (C.UTF-8)."
+    let console = ConsoleState(
+      context: ConsoleContext(
+        endpoint: "http://127.0.0.1:8080/api/site/", maskedKey: nil, canSend: false,
+        notices: [notice], language: language))
+    #expect(console.statusLine.hasPrefix(language.text(.statusNoKey)))
+    #expect(console.statusLine.hasSuffix(notice))
+    #expect(!console.screen.text.contains("…"))
+  }
 }
