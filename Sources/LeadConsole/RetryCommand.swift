@@ -148,25 +148,48 @@ enum RetryCommand {
 
   /// Sends every due lead once, as fast as the CRM answers, in group-committed groups with
   /// at most `connections` requests at once; a `Retry-After` pauses before the next group.
+  ///
+  /// The candidates are listed from the index's columns alone; each group's entries are read
+  /// back from the log (and judged due) and claimed while the group before it is being sent
+  /// (`LeadDispatcher.deliverInGroups(loading:...)`), so reading and claiming overlap the
+  /// waits on the CRM instead of coming between its requests.
   static func resendInGroups(plan: RetryPlan, dispatcher: LeadDispatcher, connections: Int) async
     -> Tally
   {
     var tally = Tally()
-    let due = due(plan: plan, log: dispatcher.log)
-    var start = 0
-    while start < due.count {
-      let group = Array(due[start..<min(due.count, start + 256)])
-      start += group.count
-      var wait = 0.0
-      let problem = await dispatcher.deliverInGroups(group, connections: connections) {
-        entry, report in
-        take(report, for: entry, into: &tally)
-        wait = max(wait, RetryPlan.retryAfter(in: report.outcome) ?? 0)
-      }
-      if problem != nil { break }
-      if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
+    let index = dispatcher.log.currentIndex()
+    let candidates = candidateIDs(in: index)
+    let now = Date()
+    let groups = stride(from: 0, to: candidates.count, by: groupSize).map { start in
+      let ids = candidates[start..<min(candidates.count, start + groupSize)]
+      return { @Sendable in dueEntries(ids, in: index, plan: plan, now: now) }
+    }
+    _ = await dispatcher.deliverInGroups(
+      loading: groups, connections: connections, pause: RetryPlan.retryAfter(in:)
+    ) { entry, report in
+      take(report, for: entry, into: &tally)
     }
     return tally
+  }
+
+  /// The leads one group commit claims at most.
+  static let groupSize = 256
+
+  /// The ids of the leads that may be due (queued or not delivered), the oldest queued first,
+  /// read from the index's columns without decoding any record.
+  static func candidateIDs(in index: HistoryIndex) -> [LeadID] {
+    index.matches(query: "", states: [.queued, .notDelivered]).reversed().map {
+      index.id(at: Int($0))
+    }
+  }
+
+  /// The entries of `ids` as the log has them, those due at `now`, in the same order. Looked
+  /// up by id, so a log replaced meanwhile (compacted) still gives the right leads.
+  static func dueEntries(
+    _ ids: ArraySlice<LeadID>, in index: HistoryIndex, plan: RetryPlan, now: Date
+  ) -> [HistoryEntry] {
+    ids.compactMap { id in index.position(of: id).flatMap { index.fileEntry(at: $0) } }
+      .filter { plan.isDue($0, now: now) }
   }
 
   /// Prints one lead's line and counts it.

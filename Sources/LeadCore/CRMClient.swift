@@ -1,3 +1,5 @@
+import CBytes
+
 /// Sends leads to one CRM endpoint with one key, and explains each result.
 public struct CRMClient: Sendable {
   /// The vendor's documented endpoint.
@@ -55,6 +57,14 @@ public struct CRMClient: Sendable {
   public func send(_ lead: Lead) async -> Outcome {
     let result = await transport.perform(request(for: lead), timeouts: timeouts)
     return AnswerClassifier.outcome(for: redactingKey(in: result))
+  }
+
+  /// Sends every lead once, at most `connections` requests at once, and classifies each answer
+  /// as `send` does; the outcomes come in the order of `leads`.
+  public func sendAll(_ leads: [Lead], connections: Int) async -> [Outcome] {
+    let results = await transport.performAll(
+      leads.map(request(for:)), timeouts: timeouts, connections: connections)
+    return results.map { AnswerClassifier.outcome(for: redactingKey(in: $0)) }
   }
 
   /// A POST with the form as body, or a GET with the form appended to the endpoint's query.
@@ -128,6 +138,8 @@ public struct CRMClient: Sendable {
 extension String {
   /// The text with every occurrence of `target` replaced, without Foundation.
   fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+    // Text without the key's bytes cannot hold it as characters either: no search then.
+    guard holdsBytes(of: target) else { return self }
     var result = ""
     var rest = Substring(self)
     while let range = rest.firstRange(of: target) {
@@ -136,6 +148,19 @@ extension String {
       rest = rest[range.upperBound...]
     }
     return result + rest
+  }
+}
+
+extension String {
+  /// True when the UTF-8 bytes of `target` occur in the text's (`cbytes_find`).
+  fileprivate func holdsBytes(of target: String) -> Bool {
+    var text = self
+    var target = target
+    return text.withUTF8 { bytes in
+      target.withUTF8 { wanted in
+        cbytes_find(bytes.baseAddress, bytes.count, wanted.baseAddress, wanted.count) != nil
+      }
+    }
   }
 }
 

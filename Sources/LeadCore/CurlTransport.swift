@@ -7,7 +7,9 @@ import Synchronization
 ///
 /// `curl_easy_perform` blocks for the whole exchange, so each transfer runs on a thread of its own
 /// and the caller's task only awaits a continuation: the cooperative thread pool never blocks,
-/// and many leads can be in flight while the console keeps answering keys.
+/// and many leads can be in flight while the console keeps answering keys. A batch
+/// (`performAll`) runs on one thread per connection instead, each thread taking the next
+/// request as soon as its last one ends (`CurlTransport.Batch`).
 public struct CurlTransport: HTTPTransport {
   /// The most answer body bytes kept; a longer body aborts the transfer and is reported cut.
   public let bodyCap: Int
@@ -54,7 +56,7 @@ public struct CurlTransport: HTTPTransport {
 
   /// `curl_global_init` must run once before any handle exists and is not thread-safe itself;
   /// a static `let` is initialised exactly once, under the runtime's own lock.
-  private static let libraryReady: Bool = ccurl_global_init_all() == CURLE_OK
+  static let libraryReady: Bool = ccurl_global_init_all() == CURLE_OK
 }
 
 extension CurlTransport {

@@ -54,4 +54,32 @@ public enum TransportResult: Sendable, Equatable {
 public protocol HTTPTransport: Sendable {
   /// Performs the exchange within the timeouts.
   func perform(_ request: HTTPRequest, timeouts: Timeouts) async -> TransportResult
+
+  /// Performs every request, each within the timeouts, at most `connections` at once, and
+  /// answers their results in the order of `requests`.
+  func performAll(_ requests: [HTTPRequest], timeouts: Timeouts, connections: Int) async
+    -> [TransportResult]
+}
+
+extension HTTPTransport {
+  /// `perform` for each request in a task of its own, at most `connections` tasks at once.
+  public func performAll(_ requests: [HTTPRequest], timeouts: Timeouts, connections: Int) async
+    -> [TransportResult]
+  {
+    var results = [TransportResult?](repeating: nil, count: requests.count)
+    await withTaskGroup(of: (Int, TransportResult).self) { tasks in
+      var waiting = requests.indices.makeIterator()
+      for _ in 0..<max(1, connections) {
+        guard let index = waiting.next() else { break }
+        tasks.addTask { (index, await perform(requests[index], timeouts: timeouts)) }
+      }
+      while let (index, result) = await tasks.next() {
+        results[index] = result
+        if let next = waiting.next() {
+          tasks.addTask { (next, await perform(requests[next], timeouts: timeouts)) }
+        }
+      }
+    }
+    return results.map { $0 ?? .failed(requestSent: false, reason: "the request was not made") }
+  }
 }

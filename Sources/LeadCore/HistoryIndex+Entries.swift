@@ -1,3 +1,4 @@
+import CBytes
 import Foundation
 
 #if canImport(Glibc)
@@ -90,7 +91,7 @@ extension HistoryIndex {
     }
     let needle = Array(id.rawValue.utf8)
     var entry: HistoryEntry?
-    for line in bytes.split(separator: UInt8(ascii: "\n")) where line.contains(needle) {
+    for line in bytes.split(separator: UInt8(ascii: "\n")) where holds(needle, in: line) {
       guard let record = HistoryRecord.parse(line: line), record.id == id else { continue }
       if entry == nil {
         entry = HistoryEntry(starting: record)
@@ -99,6 +100,18 @@ extension HistoryIndex {
       }
     }
     return entry
+  }
+
+  /// True when the bytes of `needle` occur in `line`: a plain byte search (`cbytes_find`), so
+  /// the lines of other leads within the stretch are passed over without being decoded.
+  static func holds(_ needle: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard line.count >= needle.count else { return false }
+    return line.withUnsafeBytes { haystack in
+      needle.withUnsafeBytes { wanted in
+        cbytes_find(haystack.baseAddress, haystack.count, wanted.baseAddress, wanted.count) != nil
+      }
+    }
   }
 }
 

@@ -175,7 +175,17 @@ struct LeadPayload: Codable {
 
 extension HistoryRecord {
   /// The record as one line of JSON, without the trailing newline.
+  ///
+  /// `sending` and `outcome` records are written by `CanonicalRecordWriter`, the rest (and any
+  /// whose text needs escapes) by Foundation's `JSONEncoder`: the same bytes either way.
   func jsonLine() throws(HistoryError) -> [UInt8] {
+    if let line = CanonicalRecordWriter.line(for: self) { return line }
+    return try encodedByFoundation()
+  }
+
+  /// Slow path alone: the line Foundation's `JSONEncoder` writes, for tests that hold
+  /// `CanonicalRecordWriter` to it.
+  func encodedByFoundation() throws(HistoryError) -> [UInt8] {
     do {
       return Array(try Self.encoder.encode(self))
     } catch {
@@ -184,8 +194,23 @@ extension HistoryRecord {
   }
 
   /// Reads one line; nil for anything that is not a whole, well-formed record.
+  ///
+  /// The records this program writes are read by `CanonicalRecordReader`; any other line by
+  /// Foundation's `JSONDecoder`, which gives the same record for those, many times slower.
   static func parse(line: some Collection<UInt8>) -> HistoryRecord? {
+    CanonicalRecordReader.record(in: line)
+      ?? (try? decoder.decode(HistoryRecord.self, from: Data(line)))
+  }
+
+  /// Slow path alone: what Foundation's `JSONDecoder` reads from `line`, for tests that hold
+  /// `CanonicalRecordReader` to it.
+  static func decodedByFoundation(line: some Collection<UInt8>) -> HistoryRecord? {
     try? decoder.decode(HistoryRecord.self, from: Data(line))
+  }
+
+  /// A record's time: ISO 8601 UTC with milliseconds as written, or any ISO 8601 time.
+  static func time(from text: String) -> Date? {
+    (try? timeStyle.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
   }
 
   /// Sorted keys, no escaped slashes, and times as ISO 8601 UTC with milliseconds.
@@ -194,7 +219,7 @@ extension HistoryRecord {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
-      try container.encode(wholeMilliseconds(date).formatted(timeStyle))
+      try container.encode(timeText(date))
     }
     return encoder
   }
@@ -204,13 +229,18 @@ extension HistoryRecord {
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
-      if let date = (try? timeStyle.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) {
+      if let date = time(from: text) {
         return date
       }
       throw DecodingError.dataCorruptedError(
         in: container, debugDescription: "not an ISO 8601 time")
     }
     return decoder
+  }
+
+  /// A time as the log writes it: ISO 8601 UTC with milliseconds.
+  static func timeText(_ date: Date) -> String {
+    wholeMilliseconds(date).formatted(timeStyle)
   }
 
   /// The date moved to the middle of its nearest millisecond: the format truncates, and a

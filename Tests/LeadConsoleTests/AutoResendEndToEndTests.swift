@@ -108,7 +108,7 @@ struct AutoResendEndToEndTests {
     let states = {
       Dictionary(uniqueKeysWithValues: log.load().entries.map { ($0.id.rawValue, $0) })
     }
-    let loopbackSent = try eventually(within: 30) { states()["0000000000c2"]?.state == .accepted }
+    let loopbackSent = eventually(within: 30) { states()["0000000000c2"]?.state == .accepted }
     #expect(loopbackSent, "\((try? terminal.screen()) ?? "")")
     try terminal.press("F4")
     try terminal.waitFor("+7 912 400-00-03")

@@ -97,6 +97,81 @@ struct RetryCommandTests {
     #expect(states.filter { $0 == .uncertain }.count == 1)
   }
 
+  /// Writes `count` leads that failed once (phones `+7 900 N`) into the setting's log.
+  private func writeBacklog(_ setting: Setting, count: Int) throws {
+    var records: [HistoryRecord] = []
+    for number in 0..<count {
+      let id = LeadID(rawValue: String(format: "%012x", number + 1))
+      let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(number))
+      records.append(
+        .queued(
+          id: id, time: time, lead: Lead(firstName: "Лид \(number)", phone: "+7 900 \(number)"),
+          endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil))
+      records.append(.sending(id: id, time: time, attempt: 1, pid: nil))
+      records.append(
+        .outcome(
+          id: id, time: time, attempt: 1,
+          outcome: Outcome(kind: .notDelivered, reason: "not sent: connection refused")))
+    }
+    try HistoryLog(url: setting.log).append(contentsOf: records)
+  }
+
+  @Test func unlimitedRateSendsABacklogOfSeveralGroupsEachLeadOnceOverFewConnections() throws {
+    let setting = try Setting()
+    // Three groups of up to 256, the last one partial.
+    let backlog = 600
+    try writeBacklog(setting, count: backlog)
+    let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
+
+    let result = try setting.retry(
+      to: sandbox.url, extra: ["--rate", "unlimited", "--connections", "3"])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("retry: \(backlog) sent (\(backlog) accepted"))
+    let phones = try (0..<sandbox.records().count).compactMap { index in
+      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
+    }
+    #expect(phones.count == backlog)
+    #expect(Set(phones) == Set((0..<backlog).map { "+7 900 \($0)" }))
+    let entries = setting.entries()
+    #expect(entries.allSatisfy { $0.state == .accepted })
+    #expect(entries.allSatisfy { $0.attempts.count == 2 })
+  }
+
+  @Test func unlimitedRateAgainstARefusingCRMLeavesEveryLeadNotDelivered() throws {
+    let setting = try Setting()
+    try writeBacklog(setting, count: 300)
+
+    let result = try setting.retry(to: closedEndpoint(), extra: ["--rate", "unlimited"])
+
+    #expect(result.status == 3)
+    #expect(
+      result.standardOutput.contains("retry: 300 sent (0 accepted, 0 rejected, 300 not delivered"))
+    let entries = setting.entries()
+    #expect(entries.allSatisfy { $0.state == .notDelivered })
+    #expect(entries.allSatisfy { $0.attempts.count == 2 })
+  }
+
+  @Test func unlimitedRateAgainstAHangingCRMGivesUpOnEachLeadAtItsDeadlineAsUncertain() throws {
+    let setting = try Setting()
+    try writeBacklog(setting, count: 4)
+    let sandbox = try SandboxProcess(
+      key: Self.key, recordFile: setting.folder.file("r.jsonl"),
+      extraArguments: ["--fault", "hang"])
+
+    let result = try setting.retry(
+      to: sandbox.url,
+      extra: ["--rate", "unlimited", "--connections", "2", "--timeout", "1"])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardOutput.contains(
+        "retry: 4 sent (0 accepted, 0 rejected, 0 not delivered, 4 uncertain)"))
+    #expect(result.standardOutput.contains("no complete answer within 1 s"))
+    #expect(try sandbox.records().count == 4)
+    #expect(setting.entries().allSatisfy { $0.state == .uncertain })
+  }
+
   @Test func aLeadLeftQueuedByAStoppedProcessIsSentAndOneJustQueuedIsLeftAlone() throws {
     let setting = try Setting()
     let log = HistoryLog(url: setting.log)

@@ -38,7 +38,7 @@ struct SharedLogEndToEndTests {
         endpoint: endpoint, method: .post, operatorName: "Мария"),
     ])
 
-    let leftSent = try eventually(within: 20) {
+    let leftSent = eventually(within: 20) {
       log.load().entries.first { $0.id == left }?.state == .accepted
     }
     #expect(leftSent, "\((try? terminal.screen()) ?? "")")
