@@ -56,6 +56,7 @@ enum ConsoleCommand {
         preview: preview,
         curlPreview: curlPreview,
         isSandbox: sandbox != nil,
+        maxAttempts: options.configuration.maxAttempts,
         language: language),
       dispatcher: client.map {
         LeadDispatcher(log: history, client: $0, operatorName: options.configuration.operatorName)

@@ -29,6 +29,8 @@ public struct ConsoleContext: Sendable {
   public var isSandbox: Bool
   /// The clock that decides whether an earlier lead is recent enough to be a duplicate.
   public var now: @Sendable () -> Date
+  /// A lead with this many attempts is no longer resent on its own (`max_attempts`).
+  public var maxAttempts: Int
   /// The language the operator's locale variables ask for, whether or not that locale is
   /// installed; the console's words follow it.
   public var language: InterfaceLanguage
@@ -47,6 +49,7 @@ public struct ConsoleContext: Sendable {
     curlPreview: (@Sendable (Lead) -> String)? = nil,
     isSandbox: Bool = false,
     now: @escaping @Sendable () -> Date = { Date() },
+    maxAttempts: Int = RetryPlan.defaultMaxAttempts,
     language: InterfaceLanguage = .english
   ) {
     self.endpoint = endpoint
@@ -60,6 +63,7 @@ public struct ConsoleContext: Sendable {
     self.curlPreview = curlPreview
     self.isSandbox = isSandbox
     self.now = now
+    self.maxAttempts = maxAttempts
     self.language = language
   }
 }

@@ -192,17 +192,24 @@ extension ConsoleState {
   /// while leads wait to be sent or for a decision, asks for the quit key again (Ctrl-C is
   /// also many people's reflex for "copy").
   mutating func quit() -> [Effect] {
-    let waiting = history.filter { HistoryStateFilter.waiting.admits($0.state) }.count
+    let unfinished = history.filter { HistoryStateFilter.waiting.admits($0.state) }
+    // A not-delivered lead out of attempts is not resent at the next start: it needs a hand.
+    let exhausted = unfinished.filter {
+      $0.state == .notDelivered && $0.attempts.count >= context.maxAttempts
+    }.count
+    let waiting = unfinished.count - exhausted
     let uncertain = history.filter { $0.state == .uncertain }.count
-    guard !isQuitPending, !isFormEmpty || waiting + uncertain > 0 else { return [.quit] }
+    let open = waiting + exhausted + uncertain
+    guard !isQuitPending, !isFormEmpty || open > 0 else { return [.quit] }
     isQuitPending = true
-    guard waiting + uncertain > 0 else {
+    guard open > 0 else {
       status = StatusMessage(text(.quitUnsent), role: .warning)
       return []
     }
     // The instruction comes first, so a narrow status line never cuts it off.
     var parts: [String] = []
     if waiting > 0 { parts.append(text(.quitWaiting, count: waiting)) }
+    if exhausted > 0 { parts.append(text(.quitExhausted, count: exhausted)) }
     if uncertain > 0 { parts.append(text(.quitUncertain, count: uncertain)) }
     if !isFormEmpty { parts.append(text(.quitFormLost)) }
     status = StatusMessage(text(.quitAgain, parts.joined(separator: "; ")), role: .warning)

@@ -202,6 +202,17 @@ struct HistoryQuitTests {
     #expect(console.press(.function(10)).isEmpty)
   }
 
+  @Test("a lead out of attempts is named apart: it is not resent at the next start")
+  func exhaustedNamedApart() throws {
+    var stuck = try #require(paneEntries.first { $0.state == .notDelivered })
+    stuck.attempts = (1...5).map { AttemptRecord(number: $0) }
+    let others = paneEntries.filter { $0.id != stuck.id }
+    var console = makeHistoryConsole(others + [stuck])
+    console.press(.function(10))
+    #expect(console.statusLine.contains("1 lead out of attempts waits for a resend from F4"))
+    #expect(console.statusLine.contains("1 waiting lead goes out at the next start"))
+  }
+
   @Test("news that hides the quit question disarms it, so the quit key asks again")
   func newsDisarmsTheQuestion() throws {
     var console = makeHistoryConsole(paneEntries)

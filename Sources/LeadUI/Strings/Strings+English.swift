@@ -163,6 +163,9 @@ extension UIText {
     .quitUncertainOne: "%1 uncertain lead awaits your check",
     .quitUncertainFew: "%1 uncertain leads await your check",
     .quitUncertainMany: "%1 uncertain leads await your check",
+    .quitExhaustedOne: "%1 lead out of attempts waits for a resend from F4",
+    .quitExhaustedFew: "%1 leads out of attempts wait for a resend from F4",
+    .quitExhaustedMany: "%1 leads out of attempts wait for a resend from F4",
     .quitFormLost: "the lead in the form is dropped",
     .quitHint: "%1 quits",
 

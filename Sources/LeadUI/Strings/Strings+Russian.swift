@@ -163,6 +163,9 @@ extension UIText {
     .quitUncertainOne: "%1 лид под вопросом ждёт вашей проверки",
     .quitUncertainFew: "%1 лида под вопросом ждут вашей проверки",
     .quitUncertainMany: "%1 лидов под вопросом ждут вашей проверки",
+    .quitExhaustedOne: "%1 лид без попыток ждёт повтора из F4",
+    .quitExhaustedFew: "%1 лида без попыток ждут повтора из F4",
+    .quitExhaustedMany: "%1 лидов без попыток ждут повтора из F4",
     .quitFormLost: "лид в форме не сохранится",
     .quitHint: "%1 — выход",
 

@@ -310,6 +310,12 @@ public enum UIString: String, Sendable, CaseIterable {
   case quitUncertainFew
   /// Quit question: %1 uncertain leads (many).
   case quitUncertainMany
+  /// Quit question: %1 lead out of attempts (one).
+  case quitExhaustedOne
+  /// Quit question: %1 leads out of attempts (few).
+  case quitExhaustedFew
+  /// Quit question: %1 leads out of attempts (many).
+  case quitExhaustedMany
   /// Quit question: the typed lead is lost.
   case quitFormLost
   /// Small window: keys %1 quit.

@@ -120,6 +120,9 @@ extension PluralKeys {
   /// Waiting leads in the quit question.
   static let quitWaiting = PluralKeys(
     one: .quitWaitingOne, few: .quitWaitingFew, many: .quitWaitingMany)
+  /// Leads out of attempts in the quit question.
+  static let quitExhausted = PluralKeys(
+    one: .quitExhaustedOne, few: .quitExhaustedFew, many: .quitExhaustedMany)
   /// Uncertain leads in the quit question.
   static let quitUncertain = PluralKeys(
     one: .quitUncertainOne, few: .quitUncertainFew, many: .quitUncertainMany)
