@@ -104,7 +104,7 @@ struct CurlTransportFaultTests {
 
     #expect(result.failedSent == true)
     #expect(result.failedReason.hasPrefix("no complete answer within 1 s"))
-    #expect(seconds >= 0.9 && seconds < 8)
+    #expect(seconds >= 0.9 && seconds < 25)
     #expect(sandbox.server.records.count == 1)
   }
 
@@ -118,7 +118,7 @@ struct CurlTransportFaultTests {
 
     #expect(result.failedReason.hasPrefix("no complete answer within 2.5 s"))
     #expect(!result.failedReason.contains(SandboxFixture.key))
-    #expect(seconds >= 2.4 && seconds < 9)
+    #expect(seconds >= 2.4 && seconds < 25)
   }
 
   @Test func abortsWhenTheCallingTaskIsCancelled() async throws {
@@ -136,7 +136,7 @@ struct CurlTransportFaultTests {
     #expect(arrived.count == 1)
     #expect(result.failedSent == true)
     #expect(result.failedReason.hasPrefix("the request was cancelled"))
-    #expect(seconds < 10)
+    #expect(seconds < 25)
   }
 
   @Test func answersPromptlyWhileOtherRequestsHang() async throws {
@@ -146,7 +146,7 @@ struct CurlTransportFaultTests {
     let ((stuck, arrived), arrivalSeconds) = await measureSeconds {
       let stuck = (0..<4).map { _ in
         let request = hanging.post(SandboxFixture.leadPairs())
-        return Task { await transport.perform(request, timeouts: Timeouts(connect: 1, total: 20)) }
+        return Task { await transport.perform(request, timeouts: Timeouts(connect: 1, total: 90)) }
       }
       return (stuck, await hanging.server.waitForRecords(count: stuck.count, timeout: 10))
     }
@@ -158,11 +158,11 @@ struct CurlTransportFaultTests {
     for task in stuck { _ = await task.value }
 
     #expect(arrived.count == stuck.count)
-    // Bounds far below the hanging requests' 20 s, generous for a busy machine: what matters is
+    // Bounds far below the hanging requests' 90 s, generous for a busy machine: what matters is
     // that no request waits behind another.
-    #expect(arrivalSeconds < 8)
+    #expect(arrivalSeconds < 25)
     #expect(result.answeredText == #"{"result":"success"}"#)
-    #expect(seconds < 8)
+    #expect(seconds < 25)
   }
 
   @Test("caps the body it keeps", arguments: [(19, true), (20, false), (64, false)])
