@@ -210,9 +210,10 @@ struct CanonicalRecordReader {
     var value = 0
     while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
     {
+      // Counted before the digit is taken: a 19th digit could overflow `Int`.
+      guard position - start < Self.longestNumber else { return nil }
       value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
       position += 1
-      guard position - start <= Self.longestNumber else { return nil }
     }
     let digits = position - start
     guard digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }

@@ -48,6 +48,22 @@ struct FuzzRegressionTests {
     (HistoryLog(url: file).load(), HistoryIndex.build(url: file))
   }
 
+  /// A queued line whose extra fields hold a number of 160 digits: the reader of the log's
+  /// own record shapes multiplied past `Int`'s range and trapped, on load and in the index.
+  @Test func aLogLineWithAHugeNumberIsDamageNotACrash() throws {
+    let file = try #require(
+      Bundle.module.url(
+        forResource: "history-long-number", withExtension: "jsonl", subdirectory: "Fixtures/fuzz"))
+    let (full, index) = Self.bothReads(of: file)
+
+    #expect(full.entries.isEmpty)
+    #expect(full.damagedLines == [1])
+    #expect(index.damagedLines == [1])
+    #expect(
+      HistoryRecord.parse(
+        line: ArraySlice(Array("{\"attempt\":\(String(repeating: "9", count: 19))}".utf8))) == nil)
+  }
+
   /// History-log inputs, kept as found, on which the two readers of the log disagree: lines
   /// JSON forbids (raw control characters or bytes that are not UTF-8 inside a string, a member
   /// given twice) that Foundation's decoder, behind the full read, takes and the index skips.
