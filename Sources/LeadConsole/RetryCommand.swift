@@ -15,7 +15,7 @@ enum RetryCommand {
     sent for more than 30 seconds (its process stopped first), the oldest first, at most --rate
     requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
     honoured, up to 60 seconds. --rate unlimited sends as fast as the CRM answers, with at
-    most --connections requests at once (default 8, up to 64) over connections kept open,
+    most --connections requests at once (default 8, up to 64), each on a new connection,
     recording each group of up to 256 leads with one write: for a backlog after an outage.
     Uncertain, rejected, accepted and still-sending leads are never sent: an uncertain one
     may already be in the CRM, so check there first. Each attempt and its outcome are
@@ -56,8 +56,7 @@ enum RetryCommand {
       throw UsageError(description: "unexpected argument '\(stray)'")
     }
     for warning in options.warnings { printError(warning) }
-    // At full speed a backlog keeps its connections open; spaced out, each lead has its own.
-    guard let client = options.client(reusesConnections: plan.rate == .infinity) else {
+    guard let client = options.client() else {
       printError("lead-console: no API key; nothing was sent.")
       printError(options.configuration.missingKeyHelp)
       return 2
@@ -164,10 +163,14 @@ enum RetryCommand {
       let ids = candidates[start..<min(candidates.count, start + groupSize)]
       return { @Sendable in dueEntries(ids, in: index, plan: plan, now: now) }
     }
-    _ = await dispatcher.deliverInGroups(
+    let problem = await dispatcher.deliverInGroups(
       loading: groups, connections: connections, pause: RetryPlan.retryAfter(in:)
     ) { entry, report in
       take(report, for: entry, into: &tally)
+    }
+    if let problem {
+      printError("lead-console: the pass stopped: \(problem)")
+      tally.historyProblems += 1
     }
     return tally
   }
@@ -184,12 +187,19 @@ enum RetryCommand {
   }
 
   /// The entries of `ids` as the log has them, those due at `now`, in the same order. Looked
-  /// up by id, so a log replaced meanwhile (compacted) still gives the right leads.
+  /// up by id after the index has read what changed, so a log replaced meanwhile (compacted
+  /// by another process) gives the right leads from its new file.
   static func dueEntries(
     _ ids: ArraySlice<LeadID>, in index: HistoryIndex, plan: RetryPlan, now: Date
   ) -> [HistoryEntry] {
-    ids.compactMap { id in index.position(of: id).flatMap { index.fileEntry(at: $0) } }
-      .filter { plan.isDue($0, now: now) }
+    index.refresh()
+    var entries = ids.map { id in index.position(of: id).flatMap { index.fileEntry(at: $0) } }
+    if entries.contains(where: { $0 == nil }) {
+      // Replaced between the refresh and the reading: read the new file once more.
+      index.refresh()
+      entries = ids.map { id in index.position(of: id).flatMap { index.fileEntry(at: $0) } }
+    }
+    return entries.compactMap { $0 }.filter { plan.isDue($0, now: now) }
   }
 
   /// Prints one lead's line and counts it.

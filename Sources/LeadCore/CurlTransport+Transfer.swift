@@ -1,9 +1,8 @@
 import CCurl
 
 extension CurlTransport {
-  /// One exchange on one curl easy handle: a new one, or with `reusesConnections` one taken
-  /// from the process's pool and given back after an answer (`CurlHandlePool`). It lives on a single transfer thread from `run()` to its
-  /// end; curl's callbacks reach it through an unretained pointer valid for that time.
+  /// One exchange on a curl easy handle of its own, so on a connection of its own. It lives on
+  /// a single transfer thread from `run()` to its end; curl's callbacks reach it through an unretained pointer valid for that time.
   final class Transfer {
     /// Hosts reached directly even when the environment names a proxy.
     static let loopbackHosts = "127.0.0.1,localhost,::1"
@@ -27,14 +26,10 @@ extension CurlTransport {
       guard !request.url.utf8.contains(0) else {
         return .failed(requestSent: false, reason: "the endpoint URL contains a NUL character")
       }
-      let pool = options.reusesConnections ? CurlHandlePool.shared : nil
-      guard let handle = pool?.take() ?? curl_easy_init() else {
+      guard let handle = curl_easy_init() else {
         return .failed(requestSent: false, reason: "the HTTP library could not create a request")
       }
-      var answered = false
-      defer {
-        if let pool { pool.give(handle, reusable: answered) } else { curl_easy_cleanup(handle) }
-      }
+      defer { curl_easy_cleanup(handle) }
       let errorSize = ccurl_error_buffer_size()
       let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
       errorBuffer.initialize(repeating: 0, count: errorSize)
@@ -54,7 +49,6 @@ extension CurlTransport {
 
       let status = Int(ccurl_response_code(handle))
       if code == CURLE_OK {
-        answered = true
         return .answered(status: status, headers: headers, body: body, bodyOverflowed: false)
       }
       if code == CURLE_WRITE_ERROR, bodyOverflowed, status > 0 {

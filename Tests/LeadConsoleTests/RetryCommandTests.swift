@@ -297,4 +297,97 @@ struct RetryCommandTests {
     #expect(snapshot.entries.count == 2 * perProcess)
     #expect(snapshot.entries.allSatisfy { $0.state == .accepted })
   }
+
+  /// Writes `count` leads that failed once (503), each with its own phone, oldest first.
+  private static func backlog(_ count: Int, in log: HistoryLog) throws {
+    var records: [HistoryRecord] = []
+    let failed = Outcome(kind: .notDelivered, httpStatus: 503, errors: [], reason: "HTTP 503")
+    for number in 0..<count {
+      let id = LeadID(rawValue: String(format: "b%011x", number + 1))
+      let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(number))
+      records += [
+        .queued(
+          id: id, time: time, lead: Lead(phone: "+7 901 \(100_000 + number)"),
+          endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil),
+        .sending(id: id, time: time, attempt: 1, pid: nil),
+        .outcome(id: id, time: time, attempt: 1, outcome: failed),
+      ]
+    }
+    try log.append(contentsOf: records)
+  }
+
+  /// Switches a running sandbox's fault through its control path.
+  private static func setFault(_ mode: String, on sandbox: SandboxProcess) async throws {
+    let control = sandbox.url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
+    let result = await CurlTransport().perform(
+      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
+      timeouts: Timeouts(connect: 2, total: 5))
+    guard case .answered(let status, _, _, _) = result, status == 200 else {
+      Issue.record("the sandbox refused mode \(mode): \(result)")
+      return
+    }
+  }
+
+  /// The phone of every request the sandbox received, answered or not.
+  private static func phones(at sandbox: SandboxProcess) throws -> [String] {
+    try (0..<sandbox.records().count).compactMap { index in
+      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
+    }
+  }
+
+  @Test func aCRMThatStartsDroppingConnectionsMidBacklogGetsNoLeadTwice() async throws {
+    let setting = try Setting()
+    let leads = 400
+    try Self.backlog(leads, in: HistoryLog(url: setting.log))
+    let sandbox = try SandboxProcess(
+      key: Self.key, recordFile: setting.folder.file("r.jsonl"),
+      extraArguments: ["--fault", "slow=0.01"])
+    let retry = try ChildProcess(
+      [
+        BuiltBinary.url.path, "retry", "--endpoint", sandbox.url, "--log", setting.log.path,
+        "--rate", "unlimited", "--connections", "4", "--timeout", "2",
+      ],
+      environment: setting.environment, standardOutput: setting.folder.file("retry.out"),
+      standardError: setting.folder.file("retry.err"))
+    #expect(eventually(within: 30) { ((try? sandbox.records().count) ?? 0) >= 40 })
+    // Each request now reaches the CRM and loses its connection before any answer.
+    try await Self.setFault("reset", on: sandbox)
+    #expect(retry.wait(within: 120) != nil)
+
+    let phones = try Self.phones(at: sandbox)
+    #expect(phones.count == Set(phones).count, "\(phones.count - Set(phones).count) sent twice")
+    let entries = setting.entries()
+    #expect(entries.count == leads)
+    #expect(entries.allSatisfy { [.accepted, .uncertain, .notDelivered].contains($0.state) })
+    #expect(entries.filter { $0.state == .accepted }.count >= 40)
+  }
+
+  @Test func aLogCompactedByAnotherProcessMidPassStillHasEveryLeadSent() async throws {
+    let setting = try Setting()
+    // Three groups of 256, so at least one is read back after the compaction.
+    let leads = 700
+    try Self.backlog(leads, in: HistoryLog(url: setting.log))
+    let sandbox = try SandboxProcess(
+      key: Self.key, recordFile: setting.folder.file("r.jsonl"),
+      extraArguments: ["--fault", "slow=0.01"])
+    let retry = try ChildProcess(
+      [
+        BuiltBinary.url.path, "retry", "--endpoint", sandbox.url, "--log", setting.log.path,
+        "--rate", "unlimited", "--connections", "2",
+      ],
+      environment: setting.environment, standardOutput: setting.folder.file("retry.out"),
+      standardError: setting.folder.file("retry.err"))
+    #expect(eventually(within: 30) { ((try? sandbox.records().count) ?? 0) >= 20 })
+    // Another process (a console starting, say) compacts the log under the append lock.
+    #expect(try HistoryLog(url: setting.log).compact(maxBytes: 0))
+    let status = retry.wait(within: 120)
+
+    let output = (try? String(contentsOf: setting.folder.file("retry.out"), encoding: .utf8)) ?? ""
+    #expect(status == 0, "\(output.suffix(300))")
+    #expect(output.contains("retry: \(leads) sent (\(leads) accepted"))
+    let phones = try Self.phones(at: sandbox)
+    #expect(phones.count == leads)
+    #expect(Set(phones).count == leads)
+    #expect(setting.entries().allSatisfy { $0.state == .accepted })
+  }
 }

@@ -346,6 +346,17 @@ private struct ConsoleLoop {
     }
   }
 
+  /// True while `lead-console retry` holds the log's retry lock. The console then leaves
+  /// compaction to it: a pass reads its leads back from where the log had them when it began.
+  nonisolated static func isRetryRunning(on log: URL) -> Bool {
+    guard let held = try? HistoryLock.retrying(log).acquire(waiting: false) else {
+      // Held elsewhere (nil), or the lock file cannot be opened: compaction would fail too.
+      return true
+    }
+    held.release()
+    return false
+  }
+
   /// Reads the history log off the main thread, so a long log never delays the first frame:
   /// first its newest page, then an index of the whole file. A log past
   /// `HistoryLog.defaultCompactionLimit` that compaction would shrink markedly is compacted
@@ -360,7 +371,7 @@ private struct ConsoleLoop {
       // The log's own index: the one its claims keep up to date, so the pane sees what other
       // processes append and memory holds one index, not two.
       let index = history.currentIndex()
-      if index.report.worthCompacting {
+      if index.report.worthCompacting, !Self.isRetryRunning(on: history.url) {
         do throws(HistoryError) {
           let retention = retentionDays.map { HistoryRetention(days: $0) }
           if try history.compact(
