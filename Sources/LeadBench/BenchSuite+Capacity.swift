@@ -3,9 +3,13 @@ import Foundation
 /// The sandbox's own capacity for the request `retry` sends, measured by a load tool from
 /// Debian: `wrk` (8 keep-alive connections) when installed, else `ab` (8 concurrent).
 extension BenchSuite {
-  /// Requests per second the sandbox answered, per run, and the tool's description.
-  func sandboxCapacity(_ progress: (String) -> Void) throws(BenchError) -> (Samples, String) {
-    let folder = try folder("capacity")
+  /// Requests per second the sandbox answered, per run, and the tool's description. With
+  /// `newConnections`, wrk asks for the connection to be closed after each answer, so every
+  /// request pays a connection set-up as each of `retry`'s does.
+  func sandboxCapacity(_ progress: (String) -> Void, newConnections: Bool = false)
+    throws(BenchError) -> (Samples, String)
+  {
+    let folder = try folder(newConnections ? "capacity-close" : "capacity")
     var samples = Samples()
     if let wrk = tools.wrk {
       let script = folder.appendingPathComponent("post.lua")
@@ -13,7 +17,7 @@ extension BenchSuite {
         wrk.method = "POST"
         wrk.body = "\(Self.sampleBody)"
         wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-        """
+        """ + (newConnections ? "\nwrk.headers[\"Connection\"] = \"close\"\n" : "\n")
       do {
         try lua.write(to: script, atomically: true, encoding: .utf8)
       } catch {
@@ -34,7 +38,10 @@ extension BenchSuite {
         }
         samples.add(rate)
       }
-      return (samples, "`wrk -t2 -c8`, 5 s")
+      return (
+        samples,
+        newConnections ? "`wrk -t2 -c8`, `Connection: close`, 5 s" : "`wrk -t2 -c8`, 5 s"
+      )
     }
     let ab = try BenchTools.require(tools.ab, "wrk or ab")
     let body = folder.appendingPathComponent("body.txt")
