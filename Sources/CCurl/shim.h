@@ -3,6 +3,8 @@
 
 #include <curl/curl.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 /* curl_easy_setopt and curl_easy_getinfo are variadic, so Swift cannot call them: each use the
  * transport needs gets a typed wrapper here. */
@@ -67,6 +69,45 @@ static inline CURLcode ccurl_set_http_get(CURL *h) {
 static inline CURLcode ccurl_set_post_body(CURL *h, const char *bytes, curl_off_t size) {
   CURLcode code = curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, size);
   return code != CURLE_OK ? code : curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, bytes);
+}
+
+/* A request body libcurl can send once only. Its read position never goes back: when a kept
+   connection turns out closed after the request went out, libcurl's own resend on a new
+   connection needs a rewind, the seek fails, and the transfer ends with
+   CURLE_SEND_FAIL_REWIND instead of giving the server the body twice. (libcurl 8.16 has
+   CURLOPT_FORBID_RETRY_ON_REUSE for this; Debian 12's 7.88 does not.) */
+struct ccurl_once_body {
+  const char *bytes;
+  size_t size;
+  size_t offset;
+};
+
+static size_t ccurl_once_read(char *buffer, size_t size, size_t count, void *context) {
+  struct ccurl_once_body *body = context;
+  size_t room = size * count;
+  size_t left = body->size - body->offset;
+  size_t taken = left < room ? left : room;
+  memcpy(buffer, body->bytes + body->offset, taken);
+  body->offset += taken;
+  return taken;
+}
+
+static int ccurl_once_seek(void *context, curl_off_t offset, int origin) {
+  struct ccurl_once_body *body = context;
+  /* Going back to the start before anything was read is no resend. */
+  if (origin == SEEK_SET && offset == 0 && body->offset == 0) return CURL_SEEKFUNC_OK;
+  return CURL_SEEKFUNC_FAIL;
+}
+
+/* Replaces CURLOPT_POST, CURLOPT_POSTFIELDSIZE_LARGE and the read and seek callbacks: a POST
+   whose body comes from `body`, which must outlive the transfer. */
+static inline CURLcode ccurl_set_once_body(CURL *h, struct ccurl_once_body *body) {
+  CURLcode code = curl_easy_setopt(h, CURLOPT_POST, 1L);
+  if (code == CURLE_OK) code = curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body->size);
+  if (code == CURLE_OK) code = curl_easy_setopt(h, CURLOPT_READFUNCTION, ccurl_once_read);
+  if (code == CURLE_OK) code = curl_easy_setopt(h, CURLOPT_READDATA, body);
+  if (code == CURLE_OK) code = curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, ccurl_once_seek);
+  return code != CURLE_OK ? code : curl_easy_setopt(h, CURLOPT_SEEKDATA, body);
 }
 
 /* Replaces curl_easy_setopt(h, CURLOPT_HTTPHEADER, list). */

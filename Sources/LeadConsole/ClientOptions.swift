@@ -64,8 +64,11 @@ struct ClientOptions {
     + "POST is safer"
 
   /// A client for these settings, or nil when there is no key; by default over libcurl,
-  /// trusting the configured CA file besides the system's.
-  func client(transport: (any HTTPTransport)? = nil) -> CRMClient? {
+  /// trusting the configured CA file besides the system's, keeping connections open between
+  /// requests only when `reusesConnections` (`CurlHandlePool`).
+  func client(transport: (any HTTPTransport)? = nil, reusesConnections: Bool = false)
+    -> CRMClient?
+  {
     guard let key = configuration.key else { return nil }
     return CRMClient(
       endpoint: configuration.endpoint,
@@ -73,7 +76,7 @@ struct ClientOptions {
       method: method,
       timeouts: configuration.timeouts,
       transport: transport
-        ?? CurlTransport(caFile: configuration.caFile)
+        ?? CurlTransport(caFile: configuration.caFile, reusesConnections: reusesConnections)
     )
   }
 }

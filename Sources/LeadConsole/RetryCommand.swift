@@ -15,7 +15,7 @@ enum RetryCommand {
     sent for more than 30 seconds (its process stopped first), the oldest first, at most --rate
     requests per second (default 1); a "retry after" the CRM asked for in a 429 answer is
     honoured, up to 60 seconds. --rate unlimited sends as fast as the CRM answers, with at
-    most --connections requests at once (default 8, up to 64), each on a new connection,
+    most --connections requests at once (default 8, up to 64) over connections kept open,
     recording each group of up to 256 leads with one write: for a backlog after an outage.
     Uncertain, rejected, accepted and still-sending leads are never sent: an uncertain one
     may already be in the CRM, so check there first. Each attempt and its outcome are
@@ -56,7 +56,9 @@ enum RetryCommand {
       throw UsageError(description: "unexpected argument '\(stray)'")
     }
     for warning in options.warnings { printError(warning) }
-    guard let client = options.client() else {
+    // At full speed a backlog keeps its connections open, each request's body one that
+    // libcurl cannot send twice (`CurlHandlePool`); spaced out, each lead has its own.
+    guard let client = options.client(reusesConnections: plan.rate == .infinity) else {
       printError("lead-console: no API key; nothing was sent.")
       printError(options.configuration.missingKeyHelp)
       return 2

@@ -18,7 +18,8 @@ extension CurlTransport {
       return Array(repeating: failure, count: requests.count)
     }
     let cancellation = CancellationFlag()
-    let options = Options(bodyCap: bodyCap, caFile: caFile, timeouts: timeouts)
+    let options = Options(
+      bodyCap: bodyCap, caFile: caFile, timeouts: timeouts, reusesConnections: reusesConnections)
     let batch = Batch(requests: requests, options: options, cancellation: cancellation)
     let threads = min(max(1, connections), requests.count)
     return await withTaskCancellationHandler {

@@ -37,7 +37,7 @@ extension CurlTransport {
     /// counts as sent: calling a sent lead unsent would invite a duplicate in the CRM. Once curl
     /// was ready to send, no code makes it unsent: curl also reports an answer it cannot read
     /// as HTTP (no status line, status 000) as an unsupported protocol, after the request left.
-    var requestMayHaveBeenSent: Bool { readyToSend }
+    var requestMayHaveBeenSent: Bool { readyToSend || code == CURLE_SEND_FAIL_REWIND }
 
     /// What failed, in plain words, followed by curl's own message. The URL's query never
     /// appears: in GET mode it carries the API key.
@@ -57,6 +57,8 @@ extension CurlTransport {
       case CURLE_PEER_FAILED_VERIFICATION: certificateWords
       case CURLE_SSL_CACERT_BADFILE: "the CA certificate file could not be read"
       case CURLE_GOT_NOTHING: "the connection closed without an answer"
+      case CURLE_SEND_FAIL_REWIND:
+        "the kept connection closed after the request went out; not sent again"
       case CURLE_SEND_ERROR: "the connection failed while sending the request"
       case CURLE_RECV_ERROR: "the connection failed while receiving the answer"
       case CURLE_PARTIAL_FILE: "the answer was cut short"

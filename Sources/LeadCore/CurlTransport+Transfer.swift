@@ -1,8 +1,9 @@
 import CCurl
 
 extension CurlTransport {
-  /// One exchange on a curl easy handle of its own, so on a connection of its own. It lives on
-  /// a single transfer thread from `run()` to its end; curl's callbacks reach it through an unretained pointer valid for that time.
+  /// One exchange on one curl easy handle: a new one, or with `reusesConnections` one taken
+  /// from the process's pool and given back after an answer (`CurlHandlePool`). It lives on a single transfer thread from `run()` to its
+  /// end; curl's callbacks reach it through an unretained pointer valid for that time.
   final class Transfer {
     /// Hosts reached directly even when the environment names a proxy.
     static let loopbackHosts = "127.0.0.1,localhost,::1"
@@ -26,10 +27,16 @@ extension CurlTransport {
       guard !request.url.utf8.contains(0) else {
         return .failed(requestSent: false, reason: "the endpoint URL contains a NUL character")
       }
-      guard let handle = curl_easy_init() else {
+      // Only a POST keeps its connection: its body is one libcurl cannot send twice. A GET
+      // carries the lead in its URL, which libcurl would send again on a new connection.
+      let pool = options.reusesConnections && request.method == .post ? CurlHandlePool.shared : nil
+      guard let handle = pool?.take() ?? curl_easy_init() else {
         return .failed(requestSent: false, reason: "the HTTP library could not create a request")
       }
-      defer { curl_easy_cleanup(handle) }
+      var answered = false
+      defer {
+        if let pool { pool.give(handle, reusable: answered) } else { curl_easy_cleanup(handle) }
+      }
       let errorSize = ccurl_error_buffer_size()
       let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
       errorBuffer.initialize(repeating: 0, count: errorSize)
@@ -37,7 +44,11 @@ extension CurlTransport {
       let headerList = makeHeaderList()
       defer { curl_slist_free_all(headerList) }
 
-      let setup = configure(handle, headerList: headerList, errorBuffer: errorBuffer)
+      let onceBody = pool == nil ? nil : Self.onceBody(request.body)
+      defer { onceBody.map(Self.release) }
+
+      let setup = configure(
+        handle, headerList: headerList, errorBuffer: errorBuffer, onceBody: onceBody)
       guard setup == CURLE_OK else {
         let words = String(cString: curl_easy_strerror(setup))
         return .failed(requestSent: false, reason: "the request could not be prepared (\(words))")
@@ -49,6 +60,7 @@ extension CurlTransport {
 
       let status = Int(ccurl_response_code(handle))
       if code == CURLE_OK {
+        answered = true
         return .answered(status: status, headers: headers, body: body, bodyOverflowed: false)
       }
       if code == CURLE_WRITE_ERROR, bodyOverflowed, status > 0 {
@@ -71,7 +83,8 @@ extension CurlTransport {
     private func configure(
       _ handle: UnsafeMutableRawPointer,
       headerList: UnsafeMutablePointer<curl_slist>?,
-      errorBuffer: UnsafeMutablePointer<CChar>
+      errorBuffer: UnsafeMutablePointer<CChar>,
+      onceBody: UnsafeMutablePointer<ccurl_once_body>?
     ) -> CURLcode {
       let context = Unmanaged.passUnretained(self).toOpaque()
       var codes = [
@@ -95,6 +108,10 @@ extension CurlTransport {
       case .get:
         codes.append(ccurl_set_http_get(handle))
       case .post:
+        if let onceBody {
+          codes.append(ccurl_set_once_body(handle, onceBody))
+          break
+        }
         codes.append(
           request.body.isEmpty
             ? ccurl_set_post_body(handle, "", 0)
@@ -119,6 +136,24 @@ extension CurlTransport {
         list = curl_slist_append(list, line)
       }
       return list
+    }
+
+    /// A copy of `bytes` as a body libcurl reads once, never rewinding it (see the shim).
+    static func onceBody(_ bytes: [UInt8]) -> UnsafeMutablePointer<ccurl_once_body> {
+      let copy = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, bytes.count))
+      bytes.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        UnsafeMutableRawPointer(copy).copyMemory(from: base, byteCount: raw.count)
+      }
+      let body = UnsafeMutablePointer<ccurl_once_body>.allocate(capacity: 1)
+      body.initialize(to: ccurl_once_body(bytes: copy, size: bytes.count, offset: 0))
+      return body
+    }
+
+    /// Frees a body made by `onceBody`, once its transfer has ended.
+    static func release(_ body: UnsafeMutablePointer<ccurl_once_body>) {
+      UnsafeMutablePointer(mutating: body.pointee.bytes)?.deallocate()
+      body.deallocate()
     }
 
     /// Keeps body bytes up to the cap; past it keeps the cap's worth and asks curl to stop.

@@ -20,15 +20,15 @@ public struct CurlTransport: HTTPTransport {
   /// (`CURLOPT_CAPATH`, `/etc/ssl/certs`), which is left as built. Where a libcurl has no such
   /// directory, the file becomes the only trust: stricter, never looser.
   public let caFile: String?
+  /// Whether a connection that answered is kept for the next request (`CurlHandlePool`), for
+  /// a backlog sent at full speed. Off by default: see `CurlHandlePool` for what reuse risks.
+  public let reusesConnections: Bool
 
   /// Creates a transport keeping at most `bodyCap` bytes of an answer.
-  ///
-  /// Every request opens its own connection, never one kept from an earlier request: when a
-  /// kept connection turns out closed before any byte of answer, libcurl sends the request
-  /// again by itself, and a CRM that took the lead and closed would get it twice.
-  public init(bodyCap: Int = 65_536, caFile: String? = nil) {
+  public init(bodyCap: Int = 65_536, caFile: String? = nil, reusesConnections: Bool = false) {
     self.bodyCap = max(0, bodyCap)
     self.caFile = caFile
+    self.reusesConnections = reusesConnections
   }
 
   /// Performs the exchange on a transfer thread; cancelling the calling task aborts it.
@@ -37,7 +37,8 @@ public struct CurlTransport: HTTPTransport {
       return .failed(requestSent: false, reason: "the HTTP library (libcurl) could not start")
     }
     let cancellation = CancellationFlag()
-    let options = Options(bodyCap: bodyCap, caFile: caFile, timeouts: timeouts)
+    let options = Options(
+      bodyCap: bodyCap, caFile: caFile, timeouts: timeouts, reusesConnections: reusesConnections)
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<TransportResult, Never>) in
         // A thread per transfer, not a dispatch queue: on Linux GCD counts a thread blocked in
@@ -67,6 +68,8 @@ extension CurlTransport {
     var caFile: String?
     /// The limits, as the caller gave them.
     var timeouts: Timeouts
+    /// Whether the handle comes from, and goes back to, the pool of open connections.
+    var reusesConnections: Bool
 
     /// The connect timeout in whole milliseconds, so 2.5 s stays 2500 ms.
     var connectMilliseconds: Int { Self.milliseconds(timeouts.connect) }

@@ -16,10 +16,10 @@ struct CurlTransportBatchTests {
 
   @Test(
     "every request of a batch reaches the server exactly once",
-    arguments: [1, 3, 8, 64])
-  func deliversEveryRequestOnce(connections: Int) async throws {
+    arguments: [(1, false), (3, false), (8, true), (64, true)])
+  func deliversEveryRequestOnce(connections: Int, reusing: Bool) async throws {
     let sandbox = try SandboxFixture()
-    let transport = CurlTransport()
+    let transport = CurlTransport(reusesConnections: reusing)
     let requests = (0..<40).map { sandbox.post(pairs(number: $0)) }
 
     let results = await transport.performAll(
@@ -65,7 +65,7 @@ struct CurlTransportBatchTests {
       HTTPRequest(method: .post, url: "http://127.0.0.1:\(port)/api/site/", body: Array("a=1".utf8))
     }
 
-    let results = await CurlTransport().performAll(
+    let results = await CurlTransport(reusesConnections: true).performAll(
       requests, timeouts: Timeouts(connect: 20, total: 30), connections: 2)
 
     #expect(results.count == 5)
@@ -79,7 +79,7 @@ struct CurlTransportBatchTests {
     let sandbox = try SandboxFixture(fault: .hang)
     let requests = (0..<3).map { sandbox.post(pairs(number: $0)) }
 
-    let results = await CurlTransport().performAll(
+    let results = await CurlTransport(reusesConnections: true).performAll(
       requests, timeouts: Timeouts(connect: 1, total: 1), connections: 2)
 
     #expect(results.count == 3)
