@@ -93,8 +93,8 @@ extension BenchSuite {
     }
 
     let (capacity, tool) = try sandboxCapacity(progress)
-    // `retry` opens a connection per lead (kept ones could send a lead twice), so the same
-    // tool with a connection per request is shown too.
+    // The same tool with a connection per request, for comparison: what kept connections
+    // are worth to the sandbox.
     let (closing, closingTool) = try sandboxCapacity(progress, newConnections: true)
     let sandboxNote =
       throughput.median < capacity.median * 0.5
@@ -110,7 +110,7 @@ extension BenchSuite {
         measure: "same, against a new connection per request", ours: throughput,
         unit: .perSecond, referenceName: "sandbox capacity, \(closingTool)", reference: closing,
         target: .informational,
-        note: "`retry` opens a connection of its own for every lead; wrk told to do the same."),
+        note: "wrk told to close each connection after its answer, a connection per request."),
     ]
   }
 
