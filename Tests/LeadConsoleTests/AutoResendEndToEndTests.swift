@@ -8,21 +8,6 @@ import Testing
 struct AutoResendEndToEndTests {
   static let key = "autoresend-key-0123456789abcdef"
 
-  struct FaultSwitchError: Error {
-    var message: String
-  }
-
-  /// Switches a running sandbox's fault through its control path.
-  private func setFault(_ mode: String, on sandbox: SandboxProcess) async throws {
-    let control = sandbox.url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
-    let result = await CurlTransport().perform(
-      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
-      timeouts: Timeouts(connect: 2, total: 5))
-    guard case .answered(let status, _, _, _) = result, status == 200 else {
-      throw FaultSwitchError(message: "the sandbox refused mode \(mode): \(result)")
-    }
-  }
-
   /// How many recorded requests carry the phone and were answered with success.
   private func acceptedArrivals(of phone: String, at sandbox: SandboxProcess) throws -> Int {
     let records = try sandbox.records()
@@ -44,7 +29,7 @@ struct AutoResendEndToEndTests {
     try terminal.waitFor("not delivered")
     #expect(try acceptedArrivals(of: phone, at: sandbox) == 0)
 
-    try await setFault("none", on: sandbox)
+    try await sandbox.setFault("none")
     let arrived = try eventually(within: 30) { try acceptedArrivals(of: phone, at: sandbox) > 0 }
     #expect(arrived, "the lead never reached the CRM:\n\((try? terminal.screen()) ?? "")")
     try terminal.waitFor("accepted")
@@ -63,7 +48,7 @@ struct AutoResendEndToEndTests {
     try terminal.type(phone)
     try terminal.press("F2")
     try terminal.waitFor("uncertain")
-    try await setFault("none", on: sandbox)
+    try await sandbox.setFault("none")
 
     try terminal.press("F4")
     try terminal.waitFor("History")

@@ -8,21 +8,6 @@ import Testing
 struct OutageTests {
   static let key = "outage-key-0123456789abcdef"
 
-  /// Switches a running sandbox's fault through its control path.
-  private func setFault(_ mode: String, on sandbox: SandboxProcess) async throws {
-    let control = sandbox.url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
-    let result = await CurlTransport().perform(
-      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
-      timeouts: Timeouts(connect: 2, total: 5))
-    guard case .answered(let status, _, _, _) = result, status == 200 else {
-      throw OutageTestError(message: "the sandbox refused mode \(mode): \(result)")
-    }
-  }
-
-  struct OutageTestError: Error {
-    var message: String
-  }
-
   @Test func leadsSentDuringAnOutageArriveExactlyOnceAfterIt() async throws {
     let folder = try ScratchFolder()
     let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
@@ -30,14 +15,14 @@ struct OutageTests {
     let log = folder.file("h.jsonl").path
     let phones = ["+7 912 100-00-01", "+7 912 100-00-02"]
 
-    try await setFault("503", on: sandbox)
+    try await sandbox.setFault("503")
     for phone in phones {
       let sent = try runConsole(
         ["send", "--phone", phone, "--endpoint", sandbox.url, "--log", log],
         environment: environment)
       #expect(sent.status == 3, "\(sent.standardOutput)\(sent.standardError)")
     }
-    try await setFault("none", on: sandbox)
+    try await sandbox.setFault("none")
 
     let retried = try runConsole(
       ["retry", "--rate", "50", "--endpoint", sandbox.url, "--log", log],
@@ -63,7 +48,7 @@ struct OutageTests {
   @Test func theControlPathRefusesAnUnknownMode() async throws {
     let folder = try ScratchFolder()
     let sandbox = try SandboxProcess(key: Self.key, recordFile: folder.file("record.jsonl"))
-    await #expect(throws: OutageTestError.self) { try await setFault("sideways", on: sandbox) }
+    await #expect(throws: FaultSwitchError.self) { try await sandbox.setFault("sideways") }
     #expect(try sandbox.records().isEmpty)
   }
 }

@@ -57,27 +57,13 @@ struct RetryCommandTests {
   @Test func unlimitedRateDeliversABacklogInGroupsEachLeadExactlyOnce() throws {
     let setting = try Setting()
     let log = HistoryLog(url: setting.log)
-    var records: [HistoryRecord] = []
     let backlog = 200
-    for number in 0..<backlog {
-      let id = LeadID(rawValue: String(format: "%012x", number + 1))
-      let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(number))
-      records.append(
-        .queued(
-          id: id, time: time, lead: Lead(firstName: "Лид \(number)", phone: "+7 900 \(number)"),
-          endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil))
-      records.append(.sending(id: id, time: time, attempt: 1, pid: nil))
-      records.append(
-        .outcome(
-          id: id, time: time, attempt: 1,
-          outcome: Outcome(kind: .notDelivered, httpStatus: 503, errors: [], reason: "HTTP 503")))
-    }
+    try writeBacklog(setting, count: backlog)
     // One uncertain lead among them, which no retry may send.
-    records.append(
+    try log.append(
       .queued(
         id: LeadID(rawValue: "0000000fffff"), time: Date(), lead: Lead(phone: "+7 999 999"),
         endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil))
-    try log.append(contentsOf: records)
     try log.append(.sending(id: LeadID(rawValue: "0000000fffff"), time: Date(), attempt: 1))
     let sandbox = try SandboxProcess(key: Self.key, recordFile: setting.folder.file("r.jsonl"))
 
@@ -298,36 +284,6 @@ struct RetryCommandTests {
     #expect(snapshot.entries.allSatisfy { $0.state == .accepted })
   }
 
-  /// Writes `count` leads that failed once (503), each with its own phone, oldest first.
-  private static func backlog(_ count: Int, in log: HistoryLog) throws {
-    var records: [HistoryRecord] = []
-    let failed = Outcome(kind: .notDelivered, httpStatus: 503, errors: [], reason: "HTTP 503")
-    for number in 0..<count {
-      let id = LeadID(rawValue: String(format: "b%011x", number + 1))
-      let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(number))
-      records += [
-        .queued(
-          id: id, time: time, lead: Lead(phone: "+7 901 \(100_000 + number)"),
-          endpoint: "http://127.0.0.1:9/api/site/", method: .post, operatorName: nil),
-        .sending(id: id, time: time, attempt: 1, pid: nil),
-        .outcome(id: id, time: time, attempt: 1, outcome: failed),
-      ]
-    }
-    try log.append(contentsOf: records)
-  }
-
-  /// Switches a running sandbox's fault through its control path.
-  private static func setFault(_ mode: String, on sandbox: SandboxProcess) async throws {
-    let control = sandbox.url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
-    let result = await CurlTransport().perform(
-      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
-      timeouts: Timeouts(connect: 2, total: 5))
-    guard case .answered(let status, _, _, _) = result, status == 200 else {
-      Issue.record("the sandbox refused mode \(mode): \(result)")
-      return
-    }
-  }
-
   /// The phone of every request the sandbox received, answered or not.
   private static func phones(at sandbox: SandboxProcess) throws -> [String] {
     try (0..<sandbox.records().count).compactMap { index in
@@ -338,7 +294,7 @@ struct RetryCommandTests {
   @Test func aCRMThatStartsDroppingConnectionsMidBacklogGetsNoLeadTwice() async throws {
     let setting = try Setting()
     let leads = 400
-    try Self.backlog(leads, in: HistoryLog(url: setting.log))
+    try writeBacklog(setting, count: leads)
     let sandbox = try SandboxProcess(
       key: Self.key, recordFile: setting.folder.file("r.jsonl"),
       extraArguments: ["--fault", "slow=0.01"])
@@ -351,7 +307,7 @@ struct RetryCommandTests {
       standardError: setting.folder.file("retry.err"))
     #expect(eventually(within: 30) { ((try? sandbox.records().count) ?? 0) >= 40 })
     // Each request now reaches the CRM and loses its connection before any answer.
-    try await Self.setFault("reset", on: sandbox)
+    try await sandbox.setFault("reset")
     #expect(retry.wait(within: 120) != nil)
 
     let phones = try Self.phones(at: sandbox)
@@ -366,7 +322,7 @@ struct RetryCommandTests {
     let setting = try Setting()
     // Three groups of 256, so at least one is read back after the compaction.
     let leads = 700
-    try Self.backlog(leads, in: HistoryLog(url: setting.log))
+    try writeBacklog(setting, count: leads)
     let sandbox = try SandboxProcess(
       key: Self.key, recordFile: setting.folder.file("r.jsonl"),
       extraArguments: ["--fault", "slow=0.01"])

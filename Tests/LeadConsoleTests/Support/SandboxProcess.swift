@@ -1,4 +1,5 @@
 import Foundation
+import LeadCore
 import Testing
 
 /// `lead-console sandbox` running as its own process, as an admin would start it.
@@ -66,4 +67,22 @@ final class SandboxProcess {
   }
 
   func stop() { child.stop() }
+}
+
+/// The sandbox refused to switch its fault mode.
+struct FaultSwitchError: Error {
+  var message: String
+}
+
+extension SandboxProcess {
+  /// Switches the running sandbox's fault through its control path (`POST /sandbox/fault`).
+  func setFault(_ mode: String) async throws {
+    let control = url.replacingOccurrences(of: "/api/site/", with: "/sandbox/fault")
+    let result = await CurlTransport().perform(
+      HTTPRequest(method: .post, url: control, body: Array("mode=\(mode)".utf8)),
+      timeouts: Timeouts(connect: 2, total: 5))
+    guard case .answered(let status, _, _, _) = result, status == 200 else {
+      throw FaultSwitchError(message: "the sandbox refused mode \(mode): \(result)")
+    }
+  }
 }
