@@ -13,6 +13,8 @@ final class TmuxSession {
   private let control: ChildProcess
   private let reader: LineReader
   private let input: Int32
+  /// Numbers the marker each command's answer ends with.
+  private var commandsSent = 0
   private static let target = "bench"
 
   /// Starts the server with an idle pane and attaches the control client.
@@ -53,12 +55,22 @@ final class TmuxSession {
   }
 
   /// Runs one tmux command and answers its output lines; throws when tmux reports an error.
+  ///
+  /// The command goes out followed by a marker command, and the answer taken is the block just
+  /// before the marker's (or the marker's own, should tmux put both in one): tmux's control
+  /// mode has been seen to hand over a block of no command of ours, which would otherwise put
+  /// every later answer one command out of step.
   @discardableResult
   func command(_ text: String, timeout: Double = 10) throws(BenchError) -> [String] {
-    try write(text)
+    commandsSent += 1
+    let marker = "lead-bench-answer-\(commandsSent)"
+    try write("\(text) ; display-message -p \(marker)")
     let deadline = ContinuousClock.now + .seconds(timeout)
     var block: [String]?
     var opening = ""
+    // tmux answers each command of the line in a block of its own: the command's block is
+    // the one just before the marker's.
+    var previous: [String] = []
     while let next = reader.line(until: deadline) {
       guard var lines = block else {
         if next.hasPrefix("%begin ") {
@@ -73,7 +85,13 @@ final class TmuxSession {
         throw .failed(
           program: "tmux \(text.prefix(60))", status: 1, output: lines.joined(separator: " "))
       }
-      if isEnd { return lines }
+      if isEnd {
+        if lines == [marker] { return previous }
+        if lines.last == marker { return Array(lines.dropLast()) }
+        previous = lines
+        block = nil
+        continue
+      }
       lines.append(next)
       block = lines
     }
