@@ -72,9 +72,7 @@ struct RetryCommandTests {
 
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("retry: \(backlog) sent (\(backlog) accepted"))
-    let phones = try (0..<sandbox.records().count).compactMap { index in
-      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
-    }
+    let phones = try Self.phones(at: sandbox)
     #expect(phones.count == backlog)
     #expect(Set(phones).count == backlog)
     #expect(!phones.contains("+7 999 999"))
@@ -114,9 +112,7 @@ struct RetryCommandTests {
 
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("retry: \(backlog) sent (\(backlog) accepted"))
-    let phones = try (0..<sandbox.records().count).compactMap { index in
-      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
-    }
+    let phones = try Self.phones(at: sandbox)
     #expect(phones.count == backlog)
     #expect(Set(phones) == Set((0..<backlog).map { "+7 900 \($0)" }))
     let entries = setting.entries()
@@ -180,9 +176,7 @@ struct RetryCommandTests {
     #expect(first.status == 0, "\(first.standardError)")
     #expect(first.standardOutput.contains("lead \(left): attempt 1: accepted"))
     #expect(second.standardOutput.contains("retry: 0 sent"))
-    let phones = try (0..<sandbox.records().count).compactMap { index in
-      try sandbox.fields(ofRecord: index).first { $0.0 == "phone" }?.1
-    }
+    let phones = try Self.phones(at: sandbox)
     #expect(phones == ["+7 901 1"])
     let states = Dictionary(uniqueKeysWithValues: setting.entries().map { ($0.id, $0.state) })
     #expect(states == [left: .accepted, fresh: .queued])
